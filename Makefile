@@ -1,0 +1,38 @@
+# Every target bootstraps .venv from the pinned requirements on first use.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test lint format clean
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+serve: $(STAMP) ## build and serve on 127.0.0.1:$(PORT), reloading on edits
+	$(PY) -m macros check || true
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: $(STAMP) ## strict build into site/
+	$(PY) -m mkdocs build --strict --site-dir site
+
+check: $(STAMP) ## validate data/ and report every problem
+	$(PY) -m macros check
+
+lint: $(STAMP) ## ruff lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test: lint check ## lint, data check, then the whole test suite (includes a strict build)
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

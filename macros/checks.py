@@ -1,0 +1,269 @@
+"""Cross-record rules: one small function per rule id, registered in CHECKS.
+
+A rule yields Findings (record, field path, message); ``run_checks`` locates each one at
+its file and line and tags it with the rule id and severity. Rules never print or raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from macros import models as m
+from macros.load import SECTIONS, Loaded, origin
+from macros.problems import Problem, Severity, did_you_mean
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: which record, which field (path inside it), and what is wrong."""
+
+    record: m.Model
+    where: tuple[str | int, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at: the knowledge base, broken ids, and today's date."""
+
+    kb: m.KnowledgeBase
+    broken_ids: dict[str, set[str]]
+    today: dt.date
+
+
+Rule = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered rule."""
+
+    rule: str
+    severity: Severity
+    func: Rule
+    summary: str
+
+
+CHECKS: list[Check] = []
+
+
+def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
+    """Register ``func`` as the implementation of ``rule``."""
+
+    def register(func: Rule) -> Rule:
+        CHECKS.append(Check(rule, severity, func, (func.__doc__ or "").strip()))
+        return func
+
+    return register
+
+
+def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
+    """Run every registered rule and return located problems."""
+    ctx = Context(loaded.kb, loaded.broken_ids, today or dt.date.today())
+    problems: list[Problem] = []
+    for registered in CHECKS:
+        for finding in registered.func(ctx):
+            where = origin(finding.record)
+            path, line = (where.path, where.line_of(*finding.where)) if where else ("data", 1)
+            problems.append(Problem(path, line, registered.rule, registered.severity, finding.message))
+    return problems
+
+
+# --- Helpers ---------------------------------------------------------------------------------
+
+_LABELS = {s.model: s.label for s in SECTIONS}
+
+
+def label(record: m.Model) -> str:
+    """How an editor names the record, e.g. "cause 'caffeine-and-stimulants'"."""
+    return f"{_LABELS.get(type(record), type(record).__name__)} '{getattr(record, 'id', '?')}'"
+
+
+def all_records(kb: m.KnowledgeBase) -> Iterator[m.Model]:
+    """Every record of every kind, sources included."""
+    for section in SECTIONS:
+        yield from records_of(kb, section.key)
+
+
+def records_of(kb: m.KnowledgeBase, key: str) -> list[Any]:
+    """The records of one section, by its key in the data files."""
+    if key in ("regions", "muscles", "nerves", "deficits"):
+        return list(getattr(kb.anatomy, key))
+    return list(getattr(kb, key))
+
+
+def fact_records(kb: m.KnowledgeBase) -> Iterator[m.Record]:
+    """Every record that states facts (everything but the sources themselves)."""
+    for record in all_records(kb):
+        if isinstance(record, m.Record):
+            yield record
+
+
+def _cited(record: m.Model) -> Iterator[tuple[tuple[str | int, ...], m.SourceRef]]:
+    """Every source a record cites, with the field path of the citation."""
+    for i, ref in enumerate(getattr(record, "sources", [])):
+        yield ("sources", i, "id"), ref
+    for a, alt in enumerate(getattr(record, "alternatives", [])):
+        for i, ref in enumerate(alt.sources):
+            yield ("alternatives", a, "sources", i, "id"), ref
+
+
+# --- Rules -------------------------------------------------------------------------------------
+
+
+@check("id-duplicate")
+def ids_unique(ctx: Context) -> Iterator[Finding]:
+    """Ids are unique within each kind of record."""
+    for section in SECTIONS:
+        first: dict[str, m.Model] = {}
+        for record in records_of(ctx.kb, section.key):
+            if record.id in first:
+                where = origin(first[record.id])
+                at = f" (first on line {where.line})" if where else ""
+                yield Finding(record, ("id",), f"{label(record)} is defined twice{at} - rename or merge one of them")
+            else:
+                first[record.id] = record
+
+
+@check("source-unknown")
+def sources_resolve(ctx: Context) -> Iterator[Finding]:
+    """Every cited source id exists in data/sources.yaml."""
+    known = {s.id for s in ctx.kb.sources} | ctx.broken_ids["sources"]
+    for record in fact_records(ctx.kb):
+        for where, ref in _cited(record):
+            if ref.id not in known:
+                hint = did_you_mean(ref.id, known) or " - add it to data/sources.yaml first"
+                yield Finding(record, where, f"{label(record)} cites unknown source '{ref.id}'{hint}")
+
+
+@check("source-not-authoritative")
+def sources_authoritative(ctx: Context) -> Iterator[Finding]:
+    """Every fact cites at least one authoritative source, not only seeds or web articles."""
+    kinds = {s.id: s.kind for s in ctx.kb.sources}
+    for record in fact_records(ctx.kb):
+        cited = [ref.id for ref in record.sources if ref.id in kinds]
+        if cited and not any(kinds[c] in m.AUTHORITATIVE_KINDS for c in cited):
+            yield Finding(
+                record,
+                ("sources",),
+                f"{label(record)} cites only {', '.join(sorted({kinds[c] for c in cited}))} sources - "
+                "add a health agency, clinical reference, academic medical centre or peer-reviewed source",
+            )
+
+
+@check("source-unused", severity="warning")
+def sources_used(ctx: Context) -> Iterator[Finding]:
+    """Every source is cited at least once."""
+    cited = {ref.id for record in fact_records(ctx.kb) for _, ref in _cited(record)}
+    for source in ctx.kb.sources:
+        if source.id not in cited:
+            yield Finding(source, ("id",), f"source '{source.id}' is never cited - cite it or remove it")
+
+
+#: Reference fields: (section key, field name, target section key).
+REFERENCES: tuple[tuple[str, str, str], ...] = (
+    ("muscles", "region", "regions"),
+    ("muscles", "nerves", "nerves"),
+    ("roots", "key_muscles", "muscles"),
+    ("roots", "sensory_regions", "regions"),
+    ("roots", "twitch_regions", "regions"),
+    ("roots", "deficits", "deficits"),
+    ("roots", "nerves", "nerves"),
+    ("roots", "terms", "glossary"),
+    ("causes", "regions", "regions"),
+    ("causes", "roots", "roots"),
+    ("causes", "terms", "glossary"),
+    ("signs", "causes", "causes"),
+    ("signs", "regions", "regions"),
+    ("faqs", "causes", "causes"),
+    ("faqs", "regions", "regions"),
+    ("faqs", "roots", "roots"),
+    ("faqs", "signs", "signs"),
+    ("glossary", "see_also", "glossary"),
+    ("comparisons", "term", "glossary"),
+)
+_KIND_WORD = {s.key: s.label for s in SECTIONS}
+
+
+@check("ref-unknown")
+def references_resolve(ctx: Context) -> Iterator[Finding]:
+    """Every id a record refers to (regions, roots, causes, signs, terms...) exists."""
+    for key, field_name, target in REFERENCES:
+        known = {r.id for r in records_of(ctx.kb, target)} | ctx.broken_ids[target]
+        for record in records_of(ctx.kb, key):
+            value = getattr(record, field_name)
+            refs = [value] if isinstance(value, str) else list(value or [])
+            for i, ref in enumerate(refs):
+                if ref not in known:
+                    where = (field_name,) if isinstance(value, str) else (field_name, i)
+                    hint = did_you_mean(ref, known) or f" - it is not in data/{_file_of(target)}"
+                    yield Finding(
+                        record, where, f"{label(record)}: {field_name} names unknown {_KIND_WORD[target]} '{ref}'{hint}"
+                    )
+
+
+def _file_of(key: str) -> str:
+    return next(s.file for s in SECTIONS if s.key == key)
+
+
+@check("reviewed-future")
+def reviewed_not_future(ctx: Context) -> Iterator[Finding]:
+    """Review and access dates are not in the future."""
+    for record in fact_records(ctx.kb):
+        if record.reviewed > ctx.today:
+            yield Finding(
+                record,
+                ("reviewed",),
+                f"{label(record)} has reviewed date {record.reviewed}, which is in the future - use the date of the review",
+            )
+    for source in ctx.kb.sources:
+        if source.accessed > ctx.today:
+            yield Finding(
+                source,
+                ("accessed",),
+                f"source '{source.id}' has accessed date {source.accessed}, which is in the future",
+            )
+
+
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|&#?[a-zA-Z0-9]+;")
+
+
+def _strings(value: Any, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string inside a record, with its field path."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, m.Model):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name), (*where, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*where, i))
+
+
+@check("html-in-text")
+def no_html(ctx: Context) -> Iterator[Finding]:
+    """Data text holds no HTML tags or entities (Markdown emphasis and links are fine)."""
+    for record in all_records(ctx.kb):
+        for where, text in _strings(record, ()):
+            match = _HTML.search(text)
+            if match:
+                field_name = ".".join(str(p) for p in where)
+                yield Finding(
+                    record,
+                    where,
+                    f"{label(record)}: {field_name} contains HTML '{match.group(0)[:40]}' - write plain text (Markdown *emphasis* and [links](url) are allowed)",
+                )
+
+
+@check("root-label-mismatch")
+def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
+    """A root's id is its label in lower case (l5 for L5), so URLs are predictable."""
+    for root in ctx.kb.roots:
+        if root.id != root.label.lower():
+            yield Finding(
+                root, ("id",), f"root '{root.id}' has label {root.label} - its id must be '{root.label.lower()}'"
+            )

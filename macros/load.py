@@ -1,0 +1,303 @@
+"""Load data/*.yaml into a KnowledgeBase, reporting every problem at its file and line.
+
+Each record is validated on its own, so one bad record never hides the problems of the
+others; records that fail validation are left out of the KnowledgeBase (their ids are
+remembered so that references to them are not reported a second time).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from macros import models as m
+from macros.problems import Problem, did_you_mean
+from macros.yamlread import YamlDoc, read_yaml
+
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One list of records in one data file."""
+
+    file: str
+    key: str
+    model: type[m.Record] | type[m.Source]
+    label: str  # how an editor names one record of this kind
+
+
+#: Where each kind of record lives. A newcomer looks here to find "where is X kept?".
+SECTIONS: tuple[Section, ...] = (
+    Section("sources.yaml", "sources", m.Source, "source"),
+    Section("anatomy.yaml", "regions", m.Region, "region"),
+    Section("anatomy.yaml", "muscles", m.Muscle, "muscle"),
+    Section("anatomy.yaml", "nerves", m.Nerve, "nerve"),
+    Section("anatomy.yaml", "deficits", m.Deficit, "deficit"),
+    Section("roots.yaml", "roots", m.Root, "root"),
+    Section("causes.yaml", "causes", m.Cause, "cause"),
+    Section("signs.yaml", "signs", m.WarningSign, "warning sign"),
+    Section("faqs.yaml", "faqs", m.Faq, "FAQ"),
+    Section("glossary.yaml", "glossary", m.Term, "glossary term"),
+    Section("comparisons.yaml", "comparisons", m.Comparison, "comparison"),
+    Section("figures.yaml", "figures", m.Figure, "figure"),
+)
+DATA_FILES: tuple[str, ...] = tuple(dict.fromkeys(s.file for s in SECTIONS))
+
+
+@dataclass
+class Origin:
+    """Where a record was read: its file, its line, and the lines of its fields."""
+
+    path: str
+    line: int
+    doc: YamlDoc = field(repr=False)
+    prefix: tuple[str | int, ...] = ()
+
+    def line_of(self, *where: str | int) -> int:
+        """Line of a field (or list item) of the record; the record's line if unknown."""
+        return self.doc.line((*self.prefix, *where))
+
+
+@dataclass
+class Loaded:
+    """Result of loading: the knowledge base, every problem, and ids of broken records."""
+
+    kb: m.KnowledgeBase
+    problems: list[Problem]
+    broken_ids: dict[str, set[str]]
+    root: Path
+
+
+def origin(record: m.Model) -> Origin | None:
+    """The Origin the loader attached to a record (None for records built in code)."""
+    return record._origin
+
+
+def load(root: Path) -> Loaded:
+    """Read and validate every data file under ``root/data``."""
+    problems: list[Problem] = []
+    records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
+    broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS}
+    for name in DATA_FILES:
+        rel = f"{DATA_DIR}/{name}"
+        path = root / DATA_DIR / name
+        sections = [s for s in SECTIONS if s.file == name]
+        if not path.is_file():
+            keys = ", ".join(s.key for s in sections)
+            problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
+            continue
+        doc = read_yaml(path.read_bytes(), rel)
+        problems.extend(doc.problems)
+        if doc.problems or doc.data is None:
+            continue
+        problems.extend(_load_file(doc, sections, records, broken))
+    kb = m.KnowledgeBase(
+        sources=records["sources"],
+        anatomy=m.Anatomy(
+            regions=records["regions"],
+            muscles=records["muscles"],
+            nerves=records["nerves"],
+            deficits=records["deficits"],
+        ),
+        **{s.key: records[s.key] for s in SECTIONS if s.file not in ("sources.yaml", "anatomy.yaml")},
+    )
+    return Loaded(kb, problems, broken, root)
+
+
+def _load_file(
+    doc: YamlDoc,
+    sections: list[Section],
+    records: dict[str, list[Any]],
+    broken: dict[str, set[str]],
+) -> list[Problem]:
+    """Validate the record lists of one parsed file."""
+    problems: list[Problem] = []
+    keys = [s.key for s in sections]
+    if not isinstance(doc.data, dict):
+        shown = ", ".join(f"'{k}:'" for k in keys)
+        return [Problem(doc.rel, 1, "field-type", "error", f"file must be a mapping with {shown} at the top")]
+    for key in doc.data:
+        if key not in keys:
+            hint = did_you_mean(str(key), keys) or f" - allowed here: {', '.join(keys)}"
+            problems.append(
+                Problem(doc.rel, doc.line((key,)), "field-unknown", "error", f"unknown section '{key}'{hint}")
+            )
+    for section in sections:
+        items = doc.data.get(section.key)
+        if items is None:
+            if section.key not in doc.data and len(sections) == 1:
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        1,
+                        "field-missing",
+                        "error",
+                        f"file must start with '{section.key}:' followed by a list",
+                    )
+                )
+            continue
+        if not isinstance(items, list):
+            problems.append(
+                Problem(
+                    doc.rel,
+                    doc.line((section.key,)),
+                    "field-type",
+                    "error",
+                    f"'{section.key}' must be a list of records (lines starting with '- ')",
+                )
+            )
+            continue
+        for index, item in enumerate(items):
+            record, found = _validate(doc, section, index, item)
+            problems.extend(found)
+            if record is not None:
+                records[section.key].append(record)
+            elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                broken[section.key].add(item["id"])
+    return problems
+
+
+def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[Any, list[Problem]]:
+    """Validate one record; return it (with its Origin) or the problems found."""
+    prefix = (section.key, index)
+    if not isinstance(item, dict):
+        line = doc.line(prefix)
+        return None, [
+            Problem(
+                doc.rel, line, "field-type", "error", f"each {section.label} must be a mapping of 'field: value' lines"
+            )
+        ]
+    try:
+        record = section.model.model_validate(item)
+    except ValidationError as exc:
+        return None, [_problem(doc, section, prefix, item, err) for err in exc.errors(include_url=False)]
+    record._origin = Origin(doc.rel, doc.line(prefix), doc, prefix)
+    return record, []
+
+
+def _problem(doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item: dict[str, Any], err: Any) -> Problem:
+    """Turn one pydantic error into a located, plain-words Problem."""
+    loc = tuple(err["loc"])
+    rid = item.get("id")
+    who = f"{section.label} '{rid}'" if isinstance(rid, str) else f"{section.label} #{prefix[1] + 1}"
+    name = ".".join(str(p) for p in loc) or "record"
+    kind = err["type"]
+    line = doc.line((*prefix, *loc))
+    got = err.get("input")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(section.model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed) or f" - allowed fields: {', '.join(allowed)}"
+        return Problem(doc.rel, line, "field-unknown", "error", f"{who} has unknown field '{loc[-1]}'{hint}")
+    if loc[:1] == ("sources",) and ((kind == "missing" and len(loc) == 1) or kind == "too_short"):
+        return Problem(
+            doc.rel,
+            line,
+            "source-missing",
+            "error",
+            f"{who} cites no source - add 'sources:' with at least one id from data/sources.yaml",
+        )
+    if kind == "missing":
+        desc = _description(section.model, loc)
+        hint = f" ({desc})" if desc else ""
+        return Problem(
+            doc.rel, line, "field-missing", "error", f"{who} is missing required field '{name}'{hint} - add it"
+        )
+    if kind == "literal_error":
+        allowed = [str(a) for a in err["ctx"]["expected"].replace("'", "").split(" or ")]
+        allowed = [w.strip() for a in allowed for w in a.split(",") if w.strip()]
+        hint = did_you_mean(str(got), allowed)
+        return Problem(
+            doc.rel, line, "value-unknown", "error", f"{who} has {name} '{got}'; allowed: {', '.join(allowed)}{hint}"
+        )
+    if kind == "string_pattern_mismatch" and loc == ("id",):
+        return Problem(
+            doc.rel,
+            line,
+            "id-format",
+            "error",
+            f"{who}: id '{got}' must be lowercase words joined by hyphens, e.g. '{_slug(str(got))}'",
+        )
+    if kind == "string_pattern_mismatch":
+        return Problem(
+            doc.rel,
+            line,
+            "id-format",
+            "error",
+            f"{who}: '{got}' in {name} is not an id - ids are lowercase words joined by hyphens, e.g. '{_slug(str(got))}'",
+        )
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return Problem(
+            doc.rel, line, "field-type", "error", f"{who}: {name} '{got}' is not a date - write it as YYYY-MM-DD"
+        )
+    if kind.startswith("url"):
+        return Problem(
+            doc.rel,
+            line,
+            "field-type",
+            "error",
+            f"{who}: {name} '{got}' is not a web address - write the full https:// address",
+        )
+    if kind in ("string_too_short",):
+        return Problem(
+            doc.rel, line, "field-empty", "error", f"{who}: {name} is empty - write the text or remove the field"
+        )
+    if kind == "too_short":
+        return Problem(doc.rel, line, "field-empty", "error", f"{who}: {name} needs at least one item")
+    shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return Problem(doc.rel, line, "field-type", "error", f"{who}: {name} {err['msg'].lower()} (got {shown})")
+
+
+def _slug(text: str) -> str:
+    """A kebab-case suggestion for a bad id."""
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class found by following ``loc`` (field names and list indexes) from ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip list[...] and Optional[...] to reach a model class."""
+    origin_ = typing.get_origin(annotation)
+    if origin_ in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            inner = _unwrap(arg)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return annotation
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """Field names allowed at ``loc``."""
+    target = _model_at(model, loc)
+    return list(target.model_fields) if target else []
+
+
+def _description(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """The field's description, used as a hint for what to write."""
+    target = _model_at(model, loc[:-1])
+    if target is None:
+        return ""
+    info = target.model_fields.get(str(loc[-1]))
+    return (info.description or "") if info else ""
