@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros import models as m
-from macros.load import SECTIONS, Loaded, origin
+from macros.load import CITED_BY_BROKEN, SECTIONS, Loaded, origin
 from macros.problems import Problem, Severity, did_you_mean
 
 
@@ -33,6 +33,11 @@ class Context:
     kb: m.KnowledgeBase
     broken_ids: dict[str, set[str]]
     today: dt.date
+    unreadable: frozenset[str] = frozenset()
+
+    def readable(self, key: str) -> bool:
+        """False when the file holding section ``key`` could not be read: skip checks into it."""
+        return key not in self.unreadable
 
 
 Rule = Callable[[Context], Iterable[Finding]]
@@ -63,7 +68,7 @@ def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
 
 def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     """Run every registered rule and return located problems."""
-    ctx = Context(loaded.kb, loaded.broken_ids, today or dt.date.today())
+    ctx = Context(loaded.kb, loaded.broken_ids, today or dt.date.today(), loaded.unreadable)
     problems: list[Problem] = []
     for registered in CHECKS:
         for finding in registered.func(ctx):
@@ -132,6 +137,8 @@ def ids_unique(ctx: Context) -> Iterator[Finding]:
 @check("source-unknown")
 def sources_resolve(ctx: Context) -> Iterator[Finding]:
     """Every cited source id exists in data/sources.yaml."""
+    if not ctx.readable("sources"):
+        return
     known = {s.id for s in ctx.kb.sources} | ctx.broken_ids["sources"]
     for record in fact_records(ctx.kb):
         for where, ref in _cited(record):
@@ -143,9 +150,13 @@ def sources_resolve(ctx: Context) -> Iterator[Finding]:
 @check("source-not-authoritative")
 def sources_authoritative(ctx: Context) -> Iterator[Finding]:
     """Every fact cites at least one authoritative source, not only seeds or web articles."""
+    if not ctx.readable("sources"):
+        return
     kinds = {s.id: s.kind for s in ctx.kb.sources}
     for record in fact_records(ctx.kb):
         cited = [ref.id for ref in record.sources if ref.id in kinds]
+        if any(ref.id in ctx.broken_ids["sources"] for ref in record.sources):
+            continue  # a cited source is itself invalid: its kind is unknown, judge after it is fixed
         if cited and not any(kinds[c] in m.AUTHORITATIVE_KINDS for c in cited):
             yield Finding(
                 record,
@@ -158,7 +169,10 @@ def sources_authoritative(ctx: Context) -> Iterator[Finding]:
 @check("source-unused", severity="warning")
 def sources_used(ctx: Context) -> Iterator[Finding]:
     """Every source is cited at least once."""
+    if ctx.unreadable:
+        return  # a file that could not be read may hold the citations
     cited = {ref.id for record in fact_records(ctx.kb) for _, ref in _cited(record)}
+    cited |= ctx.broken_ids[CITED_BY_BROKEN]
     for source in ctx.kb.sources:
         if source.id not in cited:
             yield Finding(source, ("id",), f"source '{source.id}' is never cited - cite it or remove it")
@@ -193,6 +207,8 @@ _KIND_WORD = {s.key: s.label for s in SECTIONS}
 def references_resolve(ctx: Context) -> Iterator[Finding]:
     """Every id a record refers to (regions, roots, causes, signs, terms...) exists."""
     for key, field_name, target in REFERENCES:
+        if not ctx.readable(target):
+            continue
         known = {r.id for r in records_of(ctx.kb, target)} | ctx.broken_ids[target]
         for record in records_of(ctx.kb, key):
             value = getattr(record, field_name)

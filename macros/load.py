@@ -20,6 +20,8 @@ from macros.problems import Problem, did_you_mean
 from macros.yamlread import YamlDoc, read_yaml
 
 DATA_DIR = "data"
+#: Key in Loaded.broken_ids for source ids cited by records that failed validation.
+CITED_BY_BROKEN = "cited-by-broken-records"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class Loaded:
     problems: list[Problem]
     broken_ids: dict[str, set[str]]
     root: Path
+    unreadable: frozenset[str] = frozenset()  # section keys whose file could not be read
 
 
 def origin(record: m.Model) -> Origin | None:
@@ -83,7 +86,8 @@ def load(root: Path) -> Loaded:
     """Read and validate every data file under ``root/data``."""
     problems: list[Problem] = []
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
-    broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS}
+    broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
+    unreadable: set[str] = set()
     for name in DATA_FILES:
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
@@ -91,12 +95,16 @@ def load(root: Path) -> Loaded:
         if not path.is_file():
             keys = ", ".join(s.key for s in sections)
             problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
+            unreadable.update(s.key for s in sections)
             continue
         doc = read_yaml(path.read_bytes(), rel)
         problems.extend(doc.problems)
         if doc.problems or doc.data is None:
+            unreadable.update(s.key for s in sections)
             continue
-        problems.extend(_load_file(doc, sections, records, broken))
+        found, unusable = _load_file(doc, sections, records, broken)
+        problems.extend(found)
+        unreadable.update(unusable)
     kb = m.KnowledgeBase(
         sources=records["sources"],
         anatomy=m.Anatomy(
@@ -107,7 +115,7 @@ def load(root: Path) -> Loaded:
         ),
         **{s.key: records[s.key] for s in SECTIONS if s.file not in ("sources.yaml", "anatomy.yaml")},
     )
-    return Loaded(kb, problems, broken, root)
+    return Loaded(kb, problems, broken, root, frozenset(unreadable))
 
 
 def _load_file(
@@ -115,52 +123,53 @@ def _load_file(
     sections: list[Section],
     records: dict[str, list[Any]],
     broken: dict[str, set[str]],
-) -> list[Problem]:
-    """Validate the record lists of one parsed file."""
-    problems: list[Problem] = []
+) -> tuple[list[Problem], set[str]]:
+    """Validate the record lists of one parsed file; return problems and unusable section keys."""
     keys = [s.key for s in sections]
     if not isinstance(doc.data, dict):
         shown = ", ".join(f"'{k}:'" for k in keys)
-        return [Problem(doc.rel, 1, "field-type", "error", f"file must be a mapping with {shown} at the top")]
-    for key in doc.data:
-        if key not in keys:
-            hint = did_you_mean(str(key), keys) or f" - allowed here: {', '.join(keys)}"
-            problems.append(
-                Problem(doc.rel, doc.line((key,)), "field-unknown", "error", f"unknown section '{key}'{hint}")
-            )
+        return [Problem(doc.rel, 1, "field-type", "error", f"file must be a mapping with {shown} at the top")], set(
+            keys
+        )
+    problems: list[Problem] = []
+    unusable: set[str] = set()
+    unknown = [key for key in doc.data if key not in keys]
+    for key in unknown:
+        hint = did_you_mean(str(key), keys) or f" - allowed here: {', '.join(keys)}"
+        problems.append(Problem(doc.rel, doc.line((key,)), "field-unknown", "error", f"unknown section '{key}'{hint}"))
     for section in sections:
         items = doc.data.get(section.key)
-        if items is None:
-            if section.key not in doc.data and len(sections) == 1:
-                problems.append(
-                    Problem(
-                        doc.rel,
-                        1,
-                        "field-missing",
-                        "error",
-                        f"file must start with '{section.key}:' followed by a list",
-                    )
-                )
+        if section.key not in doc.data:
+            if len(sections) == 1:
+                unusable.add(section.key)
+                if not unknown:  # a misspelt section name was reported above
+                    message = f"file must start with '{section.key}:' followed by a list"
+                    problems.append(Problem(doc.rel, 1, "field-missing", "error", message))
             continue
         if not isinstance(items, list):
-            problems.append(
-                Problem(
-                    doc.rel,
-                    doc.line((section.key,)),
-                    "field-type",
-                    "error",
-                    f"'{section.key}' must be a list of records (lines starting with '- ')",
-                )
-            )
+            unusable.add(section.key)
+            message = f"'{section.key}' must be a list of records (lines starting with '- ')"
+            problems.append(Problem(doc.rel, doc.line((section.key,)), "field-type", "error", message))
             continue
         for index, item in enumerate(items):
             record, found = _validate(doc, section, index, item)
             problems.extend(found)
             if record is not None:
                 records[section.key].append(record)
-            elif isinstance(item, dict) and isinstance(item.get("id"), str):
-                broken[section.key].add(item["id"])
-    return problems
+            elif isinstance(item, dict):
+                if isinstance(item.get("id"), str):
+                    # The slug too: "Calf Area" was probably meant as "calf-area".
+                    broken[section.key].update({item["id"], _slug(item["id"])})
+                broken[CITED_BY_BROKEN].update(_raw_citations(item))
+    return problems, unusable
+
+
+def _raw_citations(item: dict[str, Any]) -> set[str]:
+    """Source ids a record that failed validation cites, so they do not look unused."""
+    refs = item.get("sources")
+    if not isinstance(refs, list):
+        return set()
+    return {r if isinstance(r, str) else str(r.get("id")) for r in refs if isinstance(r, (str, dict))}
 
 
 def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[Any, list[Problem]]:

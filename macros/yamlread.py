@@ -107,6 +107,7 @@ class _Walker:
     def __init__(self, doc: YamlDoc) -> None:
         self.doc = doc
         self.seen: set[int] = set()
+        self.alias_reported = False
         self.constructor = SafeConstructor()
 
     def problem(self, node: Node, rule: str, message: str) -> None:
@@ -116,9 +117,9 @@ class _Walker:
         """Return the Python value of ``node`` at ``path``."""
         self.doc.lines.setdefault(path, node.start_mark.line + 1)
         if id(node) in self.seen:
-            self.problem(
-                node, "yaml-alias", "anchors and aliases (&name / *name) are not allowed - write the value out"
-            )
+            if not self.alias_reported:  # one message per file, however often the alias is used
+                self.alias_reported = True
+                self.problem(node, "yaml-alias", "anchors and aliases (&name / *name) are not allowed - write it out")
             return None
         if not isinstance(node, ScalarNode):
             self.seen.add(id(node))

@@ -1,0 +1,69 @@
+"""Small helpers shared by the tests: copies of fixture projects, edits, CLI runs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def copy_project(src: Path, dest: Path, with_site: bool = False) -> Path:
+    """Copy a project's data (and optionally its site sources) to ``dest``."""
+    shutil.copytree(src / "data", dest / "data")
+    if with_site:
+        shutil.copytree(src / "content", dest / "content")
+        shutil.copy(src / "mkdocs.yml", dest / "mkdocs.yml")
+        if (src / "overrides").is_dir():
+            shutil.copytree(src / "overrides", dest / "overrides")
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` with ``new`` in a file; fail loudly if ``old`` is absent."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str, nth: int = 1) -> int:
+    """1-based number of the ``nth`` line of ``path`` containing ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if needle in line:
+            nth -= 1
+            if nth == 0:
+                return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m macros ARGS`` as an editor would."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "macros", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def tree_hash(folder: Path) -> str:
+    """A digest of every file under ``folder`` (names and bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def error_lines(output: str) -> list[str]:
+    """The problem lines of text output (everything but the summary)."""
+    return [ln for ln in output.splitlines() if ln.startswith("data/") or ln.startswith("content/")]

@@ -1,0 +1,136 @@
+"""Each cross-record rule: fails on a tiny bad case, passes on the valid minimal case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from macros.checks import CHECKS, run_checks
+from macros.cli import collect
+from macros.load import load
+from tests.helpers import MINIMAL, edit, line_of
+
+# rule, file, old text, new text, marker on the reported line, words the message must contain
+FAILING = [
+    (
+        "id-duplicate",
+        "glossary.yaml",
+        "    reviewed: 2026-01-10\n",
+        "    reviewed: 2026-01-10\n  - id: fasciculation\n    term: twitch\n    definition: Again.\n"
+        "    sources: [agency-page]\n    reviewed: 2026-01-10\n",
+        "- id: fasciculation#2",
+        ["glossary term 'fasciculation'", "defined twice"],
+    ),
+    (
+        "source-unknown",
+        "faqs.yaml",
+        "sources: [agency-page]",
+        "sources: [agency-pag]",
+        "agency-pag]",
+        ["FAQ 'is-it-common'", "unknown source 'agency-pag'", "did you mean 'agency-page'"],
+    ),
+    (
+        "source-not-authoritative",
+        "causes.yaml",
+        "sources: [agency-page, seed-article]",
+        "sources: [seed-article]",
+        "sources: [seed-article]",
+        ["cause 'caffeine'", "only seed sources"],
+    ),
+    (
+        "ref-unknown",
+        "signs.yaml",
+        "causes: [caffeine]",
+        "causes: [cafeine]",
+        "causes: [cafeine]",
+        ["warning sign 'weakness'", "unknown cause 'cafeine'", "did you mean 'caffeine'"],
+    ),
+    (
+        "reviewed-future",
+        "figures.yaml",
+        "reviewed: 2026-01-10",
+        "reviewed: 2099-01-01",
+        "reviewed: 2099",
+        ["figure 'twitch-share'", "in the future"],
+    ),
+    (
+        "html-in-text",
+        "faqs.yaml",
+        "answer: Yes, very.",
+        "answer: Yes, <b>very</b>.",
+        "answer:",
+        ["FAQ 'is-it-common'", "answer contains HTML '<b>'"],
+    ),
+    (
+        "root-label-mismatch",
+        "roots.yaml",
+        "label: S1",
+        "label: S2",
+        "- id: s1",
+        ["root 's1' has label S2", "must be 's2'"],
+    ),
+    (
+        "source-unused",
+        "sources.yaml",
+        "sources:\n",
+        "sources:\n  - id: never-cited\n    kind: peer-reviewed\n    title: T\n    publisher: P\n"
+        "    url: https://example.org/x\n    accessed: 2026-01-10\n",
+        "- id: never-cited",
+        ["source 'never-cited' is never cited"],
+    ),
+]
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(("rule", "file", "old", "new", "marker", "words"), FAILING, ids=[f[0] for f in FAILING])
+def test_rule_fails_on_bad_case(minimal: Path, rule, file, old, new, marker, words) -> None:
+    path = minimal / "data" / file
+    edit(path, old, new)
+    problems = run_checks(load(minimal), today=TODAY)
+    hits = [p for p in problems if p.rule == rule]
+    assert len(hits) == 1, problems
+    assert hits[0].path == f"data/{file}"
+    needle, _, nth = marker.partition("#")
+    assert hits[0].line == line_of(path, needle, int(nth or 1))
+    for word in words:
+        assert word in hits[0].message
+    assert [p for p in problems if p.rule != rule] == [], "the bad case should trip only its own rule"
+
+
+@pytest.mark.parametrize("rule", sorted({c.rule for c in CHECKS}))
+def test_rule_passes_on_valid_case(rule: str) -> None:
+    problems = run_checks(load(MINIMAL), today=TODAY)
+    assert [p for p in problems if p.rule == rule] == []
+
+
+def test_every_registered_rule_has_a_failing_case() -> None:
+    assert {c.rule for c in CHECKS} == {f[0] for f in FAILING}
+
+
+def test_minimal_fixture_is_clean() -> None:
+    problems, records = collect(MINIMAL)
+    assert problems == []
+    assert records == 13
+
+
+def test_seed_beside_authoritative_source_is_fine(minimal: Path) -> None:
+    text = (minimal / "data" / "causes.yaml").read_text()
+    assert "sources: [agency-page, seed-article]" in text
+    assert not [p for p in run_checks(load(minimal), today=TODAY) if p.rule == "source-not-authoritative"]
+
+
+def test_reference_to_a_broken_record_is_not_reported_twice(minimal: Path) -> None:
+    # The cause is invalid (bad category); the sign that names it must not add a ref-unknown.
+    edit(minimal / "data" / "causes.yaml", "category: lifestyle", "category: lifestyl")
+    loaded = load(minimal)
+    rules = [p.rule for p in loaded.problems + run_checks(loaded, today=TODAY)]
+    assert rules == ["value-unknown"]
+
+
+def test_warning_does_not_fail(minimal: Path) -> None:
+    edit(minimal / "data" / "sources.yaml", "sources:\n", FAILING[-1][3])
+    problems, _ = collect(minimal)
+    assert [p.severity for p in problems] == ["warning"]

@@ -1,0 +1,226 @@
+"""Bad input: each gets exit 1, one clear located message, no traceback, no file changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import edit, error_lines, line_of, run_cli, tree_hash
+
+
+def _write(file: str, text: str, line: int = 1) -> Callable[[Path], tuple[str, int]]:
+    def apply(data: Path) -> tuple[str, int]:
+        (data / file).write_text(text, encoding="utf-8")
+        return file, line
+
+    return apply
+
+
+def _replace(file: str, old: str, new: str, marker: str | None = None) -> Callable[[Path], tuple[str, int]]:
+    def apply(data: Path) -> tuple[str, int]:
+        edit(data / file, old, new)
+        needle, _, nth = (marker or new.splitlines()[0].strip() or new).partition("#")
+        return file, line_of(data / file, needle, int(nth or 1))
+
+    return apply
+
+
+def _bytes(file: str, old: bytes, new: bytes, line: int) -> Callable[[Path], tuple[str, int]]:
+    def apply(data: Path) -> tuple[str, int]:
+        raw = (data / file).read_bytes()
+        assert old in raw
+        (data / file).write_bytes(raw.replace(old, new, 1))
+        return file, line
+
+    return apply
+
+
+def _delete(file: str) -> Callable[[Path], tuple[str, int]]:
+    def apply(data: Path) -> tuple[str, int]:
+        (data / file).unlink()
+        return file, 1
+
+    return apply
+
+
+BILLION_LAUGHS = """\
+figures:
+  - id: a
+    quantity: &a [x, x, x, x, x, x, x, x, x]
+    value: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    context: [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+    sources: [agency-page]
+    reviewed: 2026-01-10
+"""
+
+# case id, how to break the data, rule expected, words the message must contain
+CASES = [
+    (
+        "yaml-syntax",
+        _replace("causes.yaml", "summary: Coffee and tea.", "summary: Coffee: and [tea"),
+        "yaml-syntax",
+        ["YAML syntax error"],
+    ),
+    (
+        "tab-indent",
+        _replace("signs.yaml", "    urgency: urgent", "\turgency: urgent", "urgency: urgent"),
+        "yaml-tab",
+        ["tab", "spaces"],
+    ),
+    (
+        "duplicate-key",
+        _replace(
+            "faqs.yaml", "    topic: about-twitching", "    topic: about-twitching\n    topic: causes", "topic: causes"
+        ),
+        "yaml-duplicate-key",
+        ["'topic' appears twice"],
+    ),
+    (
+        "python-tag",
+        _replace(
+            "figures.yaml", "value: about 70%", "value: !!python/object/apply:os.system ['touch /tmp/pwned']", "value:"
+        ),
+        "yaml-tag",
+        ["!!python/object/apply:os.system", "not allowed"],
+    ),
+    (
+        "custom-tag",
+        _replace("figures.yaml", "value: about 70%", "value: !secret 70", "value:"),
+        "yaml-tag",
+        ["not allowed"],
+    ),
+    (
+        "wrong-type-list",
+        _replace("causes.yaml", "helps: [Drink less coffee.]", "helps: Drink less coffee.", "helps:"),
+        "field-type",
+        ["cause 'caffeine'", "helps"],
+    ),
+    (
+        "wrong-type-int",
+        _replace("sources.yaml", "year: 2024", "year: twenty", "year:"),
+        "field-type",
+        ["source 'agency-page'", "year"],
+    ),
+    (
+        "unknown-key",
+        _replace(
+            "causes.yaml", "    pattern: Brief twitches.", "    pattern: Brief twitches.\n    patern: again", "patern:"
+        ),
+        "field-unknown",
+        ["unknown field 'patern'", "did you mean 'pattern'"],
+    ),
+    (
+        "missing-field",
+        _replace("causes.yaml", "    summary: Coffee and tea.\n", "", "- id: caffeine"),
+        "field-missing",
+        ["cause 'caffeine'", "'summary'"],
+    ),
+    (
+        "bad-vocabulary",
+        _replace("signs.yaml", "urgency: urgent", "urgency: emergncy"),
+        "value-unknown",
+        ["urgency 'emergncy'", "allowed: emergency, urgent, soon, self-care", "did you mean 'emergency'"],
+    ),
+    ("bad-date", _replace("faqs.yaml", "reviewed: 2026-01-10", "reviewed: 2026-13-45"), "field-type", ["2026-13-45"]),
+    (
+        "date-not-date",
+        _replace("faqs.yaml", "reviewed: 2026-01-10", "reviewed: last week"),
+        "field-type",
+        ["not a date", "YYYY-MM-DD"],
+    ),
+    (
+        "bad-id",
+        _replace("glossary.yaml", "- id: fasciculation", "- id: Fasciculation", "- id: Fasciculation"),
+        "id-format",
+        ["'fasciculation'"],
+    ),
+    (
+        "bad-url",
+        _replace("sources.yaml", "url: https://health.example.org/twitching", "url: javascript:alert(1)"),
+        "field-type",
+        ["source 'agency-page'", "url"],
+    ),
+    ("empty-file", _write("glossary.yaml", ""), "file-empty", ["no data"]),
+    ("comments-only-file", _write("glossary.yaml", "# nothing here yet\n"), "file-empty", ["no data"]),
+    ("lone-bom", _write("glossary.yaml", "\ufeff"), "file-empty", ["no data"]),
+    ("non-utf8", _bytes("causes.yaml", b"Coffee and tea.", b"Caf\xe9 and tea.", 6), "file-encoding", ["0xe9", "UTF-8"]),
+    ("missing-file", _delete("comparisons.yaml"), "file-missing", ["missing"]),
+    (
+        "dangling-reference",
+        _replace("signs.yaml", "regions: [calf]", "regions: [calff]"),
+        "ref-unknown",
+        ["unknown region 'calff'", "did you mean 'calf'"],
+    ),
+    (
+        "no-sources",
+        _replace("figures.yaml", "sources: [agency-page]", "sources: []"),
+        "source-missing",
+        ["figure 'twitch-share' cites no source"],
+    ),
+    (
+        "sources-key-absent",
+        _replace("figures.yaml", "    sources: [agency-page]\n", "", "- id: twitch-share"),
+        "source-missing",
+        ["cites no source"],
+    ),
+    (
+        "duplicate-id",
+        _replace(
+            "comparisons.yaml",
+            "    reviewed: 2026-01-10\n",
+            "    reviewed: 2026-01-10\n  - id: twitch\n    name: Twitch again\n    what_it_is: x\n    how_it_differs: y\n    painful: no\n    moves_the_limb: no\n    rhythmic: no\n    usually_harmless: yes\n    sources: [agency-page]\n    reviewed: 2026-01-10\n",
+            "- id: twitch#2",
+        ),
+        "id-duplicate",
+        ["comparison 'twitch' is defined twice"],
+    ),
+    ("billion-laughs", _write("figures.yaml", BILLION_LAUGHS, 3), "yaml-alias", ["aliases"]),
+    ("top-level-list", _write("glossary.yaml", "- id: x\n"), "field-type", ["mapping"]),
+    (
+        "unknown-section",
+        _replace("glossary.yaml", "glossary:", "glosary:"),
+        "field-unknown",
+        ["unknown section 'glosary'", "did you mean 'glossary'"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "breaker", "rule", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_reported_once_with_location(minimal: Path, case, breaker, rule, words) -> None:
+    file, line = breaker(minimal / "data")
+    before = tree_hash(minimal)
+    result = run_cli("check", "--root", str(minimal))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr == ""
+    lines = error_lines(result.stdout)
+    assert len(lines) == 1, result.stdout
+    assert lines[0].startswith(f"data/{file}:{line}: [{rule}] "), result.stdout
+    for word in words:
+        assert word in lines[0]
+    assert tree_hash(minimal) == before, "the checker must never modify data files"
+    assert result.stdout.splitlines()[-1].startswith("1 error(s)")
+
+
+def test_python_tag_is_not_executed(minimal: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    edit(
+        minimal / "data" / "figures.yaml",
+        "value: about 70%",
+        f"value: !!python/object/apply:os.system ['touch {marker}']",
+    )
+    result = run_cli("check", "--root", str(minimal))
+    assert result.returncode == 1
+    assert not marker.exists()
+
+
+def test_all_problems_are_reported_at_once(minimal: Path) -> None:
+    edit(minimal / "data" / "signs.yaml", "urgency: urgent", "urgency: emergncy")
+    edit(minimal / "data" / "faqs.yaml", "sources: [agency-page]", "sources: [agency-pag]")
+    (minimal / "data" / "glossary.yaml").write_text("")
+    result = run_cli("check", "--root", str(minimal))
+    rules = sorted(ln.split("[")[1].split("]")[0] for ln in error_lines(result.stdout))
+    assert rules == ["file-empty", "source-unknown", "value-unknown"]
+    assert result.returncode == 1
