@@ -1,0 +1,62 @@
+"""The check command as editors and CI call it: formats, exit codes, summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import MINIMAL, edit, line_of, run_cli
+
+
+def test_clean_data_exits_zero_with_summary() -> None:
+    result = run_cli("check", "--root", str(MINIMAL))
+    assert result.returncode == 0
+    assert result.stdout.strip() == "No problems: 13 records checked."
+
+
+def test_json_format_lists_objects(minimal: Path) -> None:
+    edit(minimal / "data" / "signs.yaml", "urgency: urgent", "urgency: emergncy")
+    result = run_cli("check", "--root", str(minimal), "--format", "json")
+    assert result.returncode == 1
+    items = json.loads(result.stdout)
+    assert items == [
+        {
+            "path": "data/signs.yaml",
+            "line": line_of(minimal / "data" / "signs.yaml", "emergncy"),
+            "rule": "value-unknown",
+            "severity": "error",
+            "message": items[0]["message"],
+        }
+    ]
+    assert "allowed: emergency, urgent, soon, self-care" in items[0]["message"]
+
+
+def test_json_format_clean_is_empty_list() -> None:
+    result = run_cli("check", "--root", str(MINIMAL), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_paths_are_relative_to_root_and_sorted(minimal: Path) -> None:
+    edit(minimal / "data" / "signs.yaml", "regions: [calf]", "regions: [calff]")
+    edit(minimal / "data" / "causes.yaml", "regions: [calf]", "regions: [calfs]")
+    result = run_cli("check", "--root", str(minimal))
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("data/causes.yaml:")
+    assert lines[1].startswith("data/signs.yaml:")
+    assert lines[2] == "2 error(s), 0 warning(s) in 2 file(s); 13 records checked."
+    assert str(minimal) not in result.stdout
+
+
+def test_usage_errors_exit_two() -> None:
+    assert run_cli("check", "--format", "xml").returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+    assert run_cli().returncode == 2
+    missing = run_cli("check", "--root", "/no/such/folder")
+    assert missing.returncode == 2
+    assert "not a folder" in missing.stderr
+
+
+def test_runs_from_project_root_by_default() -> None:
+    result = run_cli("check", cwd=MINIMAL)
+    assert result.returncode == 0, result.stdout
