@@ -1,4 +1,4 @@
-"""Twitch Atlas: knowledge base, checks and rendering, and the mkdocs-macros entry point.
+"""Twitch Atlas: knowledge base, checks and rendering, and the mkdocs-macros entry points.
 
 Keep import time light: mkdocs-macros reports any ImportError here as "module not found".
 """
@@ -13,3 +13,10 @@ def define_env(env: Any) -> None:
     from macros.site import install
 
     install(env)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """mkdocs-macros hook: append the page's sources, tooltips, review dates and JSON-LD."""
+    from macros.site import finish_page
+
+    finish_page(env)

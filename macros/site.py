@@ -1,41 +1,270 @@
-"""Wires the knowledge base into mkdocs-macros: load, check, fail loudly, register macros."""
+"""Wires the knowledge base into MkDocs: load and check once, register macros, finish pages.
+
+``install`` is called by mkdocs-macros (``define_env``); ``finish_page`` runs after each page's
+macros (``on_post_page_macros``) to append its reference list, glossary tooltips, review dates
+and JSON-LD. Generated pages and the navigation are added by ``macros/hooks.py``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from pathlib import Path
 from typing import Any
 
+from macros import pages
 from macros.checks import run_checks
-from macros.load import load
+from macros.citations import Citer, footnote_id
+from macros.load import DATA_DIR, DATA_FILES, load
 from macros.problems import has_errors
+from macros.render import esc, href, page_href
+from macros.views import Views
+
+DEFAULT_REVIEW_MONTHS = 12
+_cache: dict[str, tuple[tuple[float, ...], Views]] = {}
 
 
 class DataError(Exception):
     """The knowledge base has errors: the build must stop and list them."""
 
 
-def install(env: Any) -> None:
-    """Load and check data/, stop the build on any error, then register the macros."""
-    root = Path(env.project_dir)
+def knowledge(root: Path) -> Views:
+    """Load and check ``root/data`` (cached until a data file changes); raise on any error."""
+    stamp = tuple(
+        (root / DATA_DIR / name).stat().st_mtime if (root / DATA_DIR / name).exists() else 0.0 for name in DATA_FILES
+    )
+    cached = _cache.get(str(root))
+    if cached and cached[0] == stamp:
+        return cached[1]
     loaded = load(root)
     problems = sorted(set(loaded.problems + run_checks(loaded)))
     if has_errors(problems):
         listing = "\n".join(p.format() for p in problems if p.severity == "error")
-        raise _build_error(f"the knowledge base has errors - fix them and rebuild:\n{listing}")
-    env.variables["kb"] = loaded.kb
-
-    @env.macro
-    def record_count() -> int:
-        """Number of fact records in the knowledge base."""
-        from macros.checks import fact_records
-
-        return sum(1 for _ in fact_records(loaded.kb))
+        raise build_error(f"the knowledge base has errors - fix them and rebuild:\n{listing}")
+    views = Views(loaded.kb)
+    _cache[str(root)] = (stamp, views)
+    return views
 
 
-def _build_error(message: str) -> Exception:
+def build_error(message: str) -> Exception:
     """An exception MkDocs reports as a clean 'Error:' line (no traceback)."""
     try:
         from mkdocs.exceptions import PluginError
     except ImportError:  # pragma: no cover - only outside a build
         return DataError(message)
     return PluginError(message)
+
+
+class PageState:
+    """The citer of the page being rendered (mkdocs-macros renders one page at a time)."""
+
+    def __init__(self, views: Views) -> None:
+        self.views = views
+        self.page: str = ""
+        self.citer = Citer(views.sources)
+
+    def for_page(self, page: str) -> Citer:
+        """The citer of ``page``, fresh when a new page starts."""
+        if page != self.page:
+            self.page, self.citer = page, Citer(self.views.sources)
+        return self.citer
+
+
+def install(env: Any) -> None:
+    """Load and check data/, then register every macro used by content/ and generated pages."""
+    views = knowledge(Path(env.project_dir))
+    state = PageState(views)
+    env.variables["ta_state"] = state
+
+    def here() -> str:
+        return env.page.file.src_uri if env.page else "index.md"
+
+    def citer() -> Citer:
+        return state.for_page(here())
+
+    def need(kind: str, record_id: str, table: dict[str, Any]) -> None:
+        if record_id not in table:
+            raise build_error(f"page {here()}: unknown {kind} id '{record_id}'")
+
+    macros: dict[str, Any] = {
+        "urgency_overview": lambda: pages.urgency_overview(views, here(), citer()),
+        "signs_page": lambda: pages.signs_page(views, here(), citer()),
+        "comparison_table": lambda: pages.comparison_table(views, here(), citer()),
+        "causes_index": lambda: pages.causes_index(views, here(), citer()),
+        "roots_table": lambda: pages.roots_table(views, here(), citer()),
+        "regions_index": lambda: pages.regions_index(views, here(), citer()),
+        "faqs_page": lambda: pages.faqs_page(views, here(), citer()),
+        "glossary_page": lambda: pages.glossary_page(views, here(), citer()),
+        "references_page": lambda: pages.references_page(views, here(), pages.citing_pages(views)),
+    }
+    for name, func in macros.items():
+        env.macro(func, name)
+
+    @env.macro
+    def cause_page(cause_id: str) -> str:
+        """The body of one cause's page."""
+        need("cause", cause_id, views.causes)
+        return pages.cause_page(views, cause_id, here(), citer())
+
+    @env.macro
+    def root_page(root_id: str) -> str:
+        """The body of one root's page."""
+        need("root", root_id, views.roots)
+        return pages.root_page(views, root_id, here(), citer())
+
+    @env.macro
+    def region_page(region_id: str) -> str:
+        """The body of one body area's page."""
+        need("region", region_id, views.regions)
+        return pages.region_page(views, region_id, here(), citer())
+
+    @env.macro
+    def figure(figure_id: str) -> str:
+        """A stored figure's value with its citation."""
+        need("figure", figure_id, views.figures)
+        return pages.figure_text(views, figure_id, citer())
+
+    @env.macro
+    def term(term_id: str, text: str | None = None) -> str:
+        """A link to a glossary term."""
+        need("glossary term", term_id, views.terms)
+        return f"[{esc(text or views.terms[term_id].term)}]({href(here(), 'glossary', term_id)})"
+
+    @env.macro
+    def faq(faq_id: str) -> str:
+        """One FAQ answer, cited."""
+        table = {f.id: f for f in views.kb.faqs}
+        need("FAQ", faq_id, table)
+        return pages.faq_section([table[faq_id]], here(), citer(), heading="")
+
+    @env.macro
+    def review_interval() -> str:
+        """The site-wide review interval, in words."""
+        return f"{review_months(env.conf)} months"
+
+
+def review_months(config: Any) -> int:
+    """Months between editorial reviews (mkdocs.yml extra.review_interval_months)."""
+    return int((config.get("extra") or {}).get("review_interval_months", DEFAULT_REVIEW_MONTHS))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months (clamped to the month's last day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def finish_page(env: Any) -> None:
+    """After a page's macros ran: append its references and tooltips; set review and JSON-LD meta."""
+    state: PageState | None = env.variables.get("ta_state")
+    if state is None or env.page is None:
+        return
+    here = env.page.file.src_uri
+    citer = state.for_page(here)
+    views = state.views
+    markdown = env.markdown
+    sources = citer.cited_sources()
+    if sources:
+        lines = ["", "## Sources for this page {#sources-for-this-page}", "", "///Footnotes Go Here///", ""]
+        for s in sources:
+            where = "; ".join(citer.locators.get(s.id, []))
+            located = f" ({esc(where)})" if where else ""
+            full = f"{page_href(here, 'references.md')}#{s.id}"
+            lines.append(
+                f"[^{footnote_id(s.id)}]: {esc(s.publisher)}: *{esc(s.title)}*{located}. [Full reference]({full})"
+            )
+        markdown += "\n".join(lines) + "\n"
+    markdown += glossary_abbreviations(markdown, views, here)
+    env.markdown = markdown
+    meta = env.page.meta
+    fallback = meta.get("reviewed")
+    dates = [d for d in (citer.oldest, _as_date(fallback)) if d]
+    if dates:
+        last = min(dates)
+        meta["ta_last_reviewed"] = last.isoformat()
+        meta["ta_next_review"] = add_months(last, review_months(env.conf)).isoformat()
+    meta["ta_jsonld"] = json_ld(env, citer, views)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+_WORD = r"(?<![\w-]){}(?![\w-])"
+
+
+def glossary_abbreviations(markdown: str, views: Views, here: str) -> str:
+    """Abbreviation lines that turn each glossary term used on the page into a tooltip."""
+    if here == "glossary.md":
+        return ""
+    body = re.sub(r"^\[\^[^\]]+\]:.*$", "", markdown, flags=re.M)  # not inside the reference list
+    lines = []
+    for t in views.kb.glossary:
+        definition = " ".join(t.definition.split()).replace("]", ")")
+        for word in [t.term, *t.aliases]:
+            if re.search(_WORD.format(re.escape(word)), body):
+                lines.append(f"*[{word}]: {esc(definition)}")
+    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
+
+
+def json_ld(env: Any, citer: Citer, views: Views) -> str:
+    """The page's schema.org MedicalWebPage (and FAQPage on the FAQ page), as safe JSON text."""
+    page = env.page
+    site_url = (env.conf.get("site_url") or "").rstrip("/")
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title or env.conf.get("site_name"),
+        "inLanguage": "en",
+        "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
+        "citation": [
+            {"@type": "CreativeWork", "name": s.title, "publisher": s.publisher, "url": str(s.url)}
+            for s in citer.cited_sources()
+        ],
+    }
+    if site_url:
+        data["url"] = f"{site_url}/{page.url}"
+    if page.meta.get("ta_last_reviewed"):
+        data["lastReviewed"] = page.meta["ta_last_reviewed"]
+    about = _about(page.file.src_uri, views)
+    if about:
+        data["about"] = about
+    graph: list[dict[str, Any]] = [data]
+    if page.file.src_uri == "faqs.md":
+        graph.append(
+            {
+                "@type": "FAQPage",
+                "mainEntity": [
+                    {"@type": "Question", "name": f.question, "acceptedAnswer": {"@type": "Answer", "text": f.answer}}
+                    for f in views.kb.faqs
+                ],
+            }
+        )
+    payload = graph[0] if len(graph) == 1 else {"@context": "https://schema.org", "@graph": graph}
+    # "</" inside a script element would end it early: escape it.
+    return json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _about(src: str, views: Views) -> dict[str, Any] | None:
+    """What an entity page is about, in schema.org terms."""
+    folder, _, name = src.partition("/")
+    record_id = name.removesuffix(".md")
+    if folder == "causes" and record_id in views.causes:
+        return {"@type": "MedicalCondition", "name": views.causes[record_id].name}
+    if folder == "roots" and record_id in views.roots:
+        return {"@type": "AnatomicalStructure", "name": f"{views.roots[record_id].label} nerve root"}
+    if folder == "body-areas" and record_id in views.regions:
+        return {"@type": "AnatomicalStructure", "name": views.regions[record_id].name}
+    return {"@type": "MedicalSignOrSymptom", "name": "Fasciculation (muscle twitching)"}

@@ -1,0 +1,86 @@
+"""MkDocs hooks (mkdocs.yml ``hooks:``): one generated page per cause, root and region, and the nav.
+
+Adding a record to data/ is all an editor does to get its page, its nav entry and its links.
+Each generated page is a single macro call, so it is rendered like every other page.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads this file by path: make the project's package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.render import ENTITY_DIRS
+from macros.site import knowledge
+from macros.views import Views
+
+#: Section titles of generated entity pages, in nav order.
+SECTION_TITLES = {"causes": "Causes", "regions": "Body areas", "roots": "Nerve roots"}
+MACRO = {"causes": "cause_page", "roots": "root_page", "regions": "region_page"}
+
+
+def entity_pages(views: Views) -> dict[str, dict[str, str]]:
+    """For each entity kind, the generated pages: source path -> page title."""
+    return {
+        "causes": {f"{ENTITY_DIRS['causes']}/{c.id}.md": c.name for c in views.kb.causes},
+        "roots": {f"{ENTITY_DIRS['roots']}/{r.id}.md": f"{r.label} nerve root" for r in views.kb.roots},
+        "regions": {f"{ENTITY_DIRS['regions']}/{r.id}.md": r.name for r in views.kb.anatomy.regions},
+    }
+
+
+def page_source(kind: str, record_id: str, title: str, description: str) -> str:
+    """Markdown of a generated page: front matter and one macro call."""
+    meta = {"title": title, "description": description[:155]}
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n{{{{ {MACRO[kind]}({json.dumps(record_id)}) }}}}\n"
+
+
+def build_nav(views: Views) -> list[Any]:
+    """The whole navigation: hand-written pages plus every generated entity page."""
+    generated = entity_pages(views)
+
+    def section(kind: str) -> dict[str, Any]:
+        index = f"{ENTITY_DIRS[kind]}/index.md"
+        return {SECTION_TITLES[kind]: [index, *({title: path} for path, title in generated[kind].items())]}
+
+    return [
+        {"Home": "index.md"},
+        {"What a twitch is": "twitching.md"},
+        {"When to see a doctor": "warning-signs.md"},
+        section("causes"),
+        section("regions"),
+        section("roots"),
+        {"Questions": "faqs.md"},
+        {"Glossary": "glossary.md"},
+        {"References": "references.md"},
+        {"About": "about.md"},
+    ]
+
+
+def on_config(config: Any) -> Any:
+    """Load and check the data (stopping on errors) and set the navigation from it."""
+    views = knowledge(Path(config.config_file_path).parent)
+    config["nav"] = build_nav(views)
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Add one generated page per cause, root and region."""
+    from mkdocs.structure.files import File
+
+    views = knowledge(Path(config.config_file_path).parent)
+    describe = {
+        "causes": lambda rid: views.causes[rid].summary,
+        "roots": lambda rid: views.roots[rid].sensory_area,
+        "regions": lambda rid: views.regions[rid].description,
+    }
+    for kind, paths in entity_pages(views).items():
+        for path, title in paths.items():
+            record_id = Path(path).stem
+            content = page_source(kind, record_id, title, describe[kind](record_id))
+            files.append(File.generated(config, path, content=content))
+    return files
