@@ -14,6 +14,7 @@ from typing import Any
 # MkDocs loads this file by path: make the project's package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.glossary_links import link_first_uses, term_patterns
 from macros.render import ENTITY_DIRS
 from macros.site import knowledge
 from macros.views import Views
@@ -84,3 +85,13 @@ def on_files(files: Any, config: Any) -> Any:
             content = page_source(kind, record_id, title, describe[kind](record_id))
             files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Link the first use of each glossary term on the page to the glossary."""
+    if page.file.src_uri == "glossary.md":
+        return html
+    views = knowledge(Path(config.config_file_path).parent)
+    depth = page.url.count("/")
+    glossary_url = "../" * depth + "glossary/"
+    return link_first_uses(html, term_patterns(views.kb.glossary), glossary_url)

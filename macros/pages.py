@@ -10,6 +10,7 @@ from macros.render import (
     BODY_PART_LABEL,
     CATEGORY_LABEL,
     TOPIC_LABEL,
+    URGENCY_SHORT,
     URGENCY_TITLE,
     bullets,
     cell,
@@ -41,14 +42,14 @@ def urgency_overview(v: Views, here: str, citer: Citer) -> str:
     return "\n".join(parts)
 
 
-def sign_card(sign: m.WarningSign, v: Views, here: str, citer: Citer) -> str:
+def sign_card(sign: m.WarningSign, v: Views, here: str, citer: Citer, title: str | None = None) -> str:
     """One warning sign as its tier's care card, with what to do and related causes."""
     body = [cited(sign.description, sign, citer)]
     body += ["", f"**What to do:** {esc(sign.action)}"]
     causes = [link(here, "causes", c, v.causes[c].name) for c in sign.causes if c in v.causes]
     if causes:
         body += ["", f"Can be linked with: {', '.join(causes)}."]
-    return urgency_card(sign.urgency, "\n".join(body))
+    return urgency_card(sign.urgency, "\n".join(body), title=title)
 
 
 def signs_page(v: Views, here: str, citer: Citer) -> str:
@@ -61,7 +62,7 @@ def signs_page(v: Views, here: str, citer: Citer) -> str:
         out.append(f"## {URGENCY_TITLE[level]} {{#{level}}}\n")
         for sign in signs:
             out.append(f"### {esc(sign.name)} {{#sign-{sign.id}}}\n")
-            out.append(sign_card(sign, v, here, citer))
+            out.append(sign_card(sign, v, here, citer, title=URGENCY_SHORT[sign.urgency]))
     return "\n".join(out)
 
 
@@ -330,35 +331,34 @@ def figure_text(v: Views, figure_id: str, citer: Citer) -> str:
     return cited(f.value, f, citer)
 
 
-def citing_pages(v: Views) -> dict[str, list[tuple[str, str]]]:
-    """For each source id, the (page, title) pairs whose records cite it."""
-    homes: dict[str, dict[str, str]] = {}
-
-    def add(record: m.Record, page: str, title: str) -> None:
-        for ref in record.sources:
-            homes.setdefault(ref.id, {})[page] = title
-        for alt in getattr(record, "alternatives", []):
-            for ref in alt.sources:
-                homes.setdefault(ref.id, {})[page] = title
-
+def page_bodies(v: Views) -> dict[str, tuple[str, object]]:
+    """Every page that shows facts from the data: source path -> (title, body function)."""
+    bodies: dict[str, tuple[str, object]] = {
+        "twitching.md": ("What a twitch is", lambda here, c: comparison_table(v, here, c)),
+        "warning-signs.md": ("When to see a doctor", lambda here, c: signs_page(v, here, c)),
+        "causes/index.md": ("Causes", lambda here, c: causes_index(v, here, c)),
+        "roots/index.md": ("Nerve roots", lambda here, c: roots_table(v, here, c)),
+        "faqs.md": ("Questions people ask", lambda here, c: faqs_page(v, here, c)),
+        "glossary.md": ("Glossary", lambda here, c: glossary_page(v, here, c)),
+    }
     for c in v.kb.causes:
-        add(c, f"causes/{c.id}.md", c.name)
+        bodies[f"causes/{c.id}.md"] = (c.name, lambda here, ct, i=c.id: cause_page(v, i, here, ct))
     for r in v.kb.roots:
-        add(r, f"roots/{r.id}.md", f"{r.label} nerve root")
+        bodies[f"roots/{r.id}.md"] = (f"{r.label} nerve root", lambda here, ct, i=r.id: root_page(v, i, here, ct))
     for r in v.kb.anatomy.regions:
-        add(r, f"body-areas/{r.id}.md", r.name)
-    for x in v.kb.anatomy.muscles:
-        if x.region in v.regions:
-            add(x, f"body-areas/{x.region}.md", v.regions[x.region].name)
-    for s in v.kb.signs:
-        add(s, "warning-signs.md", "When to see a doctor")
-    for f in v.kb.faqs:
-        add(f, "faqs.md", "Questions people ask")
-    for t in v.kb.glossary:
-        add(t, "glossary.md", "Glossary")
-    for c in v.kb.comparisons:
-        add(c, "twitching.md", "What a twitch is")
-    return {k: sorted(pages.items()) for k, pages in homes.items()}
+        bodies[f"body-areas/{r.id}.md"] = (r.name, lambda here, ct, i=r.id: region_page(v, i, here, ct))
+    return bodies
+
+
+def citing_pages(v: Views) -> dict[str, list[tuple[str, str]]]:
+    """For each source id, the (page, title) pairs that cite it, found by rendering each page."""
+    found: dict[str, dict[str, str]] = {}
+    for page, (title, body) in page_bodies(v).items():
+        citer = Citer(v.sources)
+        body(page, citer)  # type: ignore[operator]
+        for source_id in citer.order:
+            found.setdefault(source_id, {})[page] = title
+    return {k: sorted(pages.items()) for k, pages in found.items()}
 
 
 def references_page(v: Views, here: str, pages: dict[str, list[tuple[str, str]]]) -> str:

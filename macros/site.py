@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +180,6 @@ def finish_page(env: Any) -> None:
                 f"[^{footnote_id(s.id)}]: {esc(s.publisher)}: *{esc(s.title)}*{located}. [Full reference]({full})"
             )
         markdown += "\n".join(lines) + "\n"
-    markdown += glossary_abbreviations(markdown, views, here)
     env.markdown = markdown
     meta = env.page.meta
     fallback = meta.get("reviewed")
@@ -200,23 +198,6 @@ def _as_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
-
-
-_WORD = r"(?<![\w-]){}(?![\w-])"
-
-
-def glossary_abbreviations(markdown: str, views: Views, here: str) -> str:
-    """Abbreviation lines that turn each glossary term used on the page into a tooltip."""
-    if here == "glossary.md":
-        return ""
-    body = re.sub(r"^\[\^[^\]]+\]:.*$", "", markdown, flags=re.M)  # not inside the reference list
-    lines = []
-    for t in views.kb.glossary:
-        definition = " ".join(t.definition.split()).replace("]", ")")
-        for word in [t.term, *t.aliases]:
-            if re.search(_WORD.format(re.escape(word)), body):
-                lines.append(f"*[{word}]: {esc(definition)}")
-    return ("\n\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 def json_ld(env: Any, citer: Citer, views: Views) -> str:
