@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from macros import models as m
@@ -34,13 +34,23 @@ class Context:
     broken_ids: dict[str, set[str]]
     today: dt.date
     unreadable: frozenset[str] = frozenset()
+    pages: dict[str, str] = field(default_factory=dict)
 
     def readable(self, key: str) -> bool:
         """False when the file holding section ``key`` could not be read: skip checks into it."""
         return key not in self.unreadable
 
 
-Rule = Callable[[Context], Iterable[Finding]]
+@dataclass(frozen=True)
+class PageFinding:
+    """What a rule reports about a hand-written page: file, line and message."""
+
+    path: str
+    line: int
+    message: str
+
+
+Rule = Callable[[Context], Iterable[Finding | PageFinding]]
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,15 @@ def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
 
 def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     """Run every registered rule and return located problems."""
-    ctx = Context(loaded.kb, loaded.broken_ids, today or dt.date.today(), loaded.unreadable)
+    ctx = Context(loaded.kb, loaded.broken_ids, today or dt.date.today(), loaded.unreadable, loaded.pages)
     problems: list[Problem] = []
     for registered in CHECKS:
         for finding in registered.func(ctx):
-            where = origin(finding.record)
-            path, line = (where.path, where.line_of(*finding.where)) if where else ("data", 1)
+            if isinstance(finding, PageFinding):
+                path, line = finding.path, finding.line
+            else:
+                where = origin(finding.record)
+                path, line = (where.path, where.line_of(*finding.where)) if where else ("data", 1)
             problems.append(Problem(path, line, registered.rule, registered.severity, finding.message))
     return problems
 
@@ -283,3 +296,31 @@ def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 root, ("id",), f"root '{root.id}' has label {root.label} - its id must be '{root.label.lower()}'"
             )
+
+
+#: Macros that take a record id as their first argument, and the kind of that id.
+ID_MACROS: dict[str, str] = {
+    "faq": "faqs",
+    "figure": "figures",
+    "term": "glossary",
+    "cause_page": "causes",
+    "root_page": "roots",
+    "region_page": "regions",
+}
+_MACRO_CALL = re.compile(r"\{\{-?\s*(\w+)\(\s*(['\"])(.*?)\2")
+
+
+@check("page-ref-unknown")
+def page_ids_resolve(ctx: Context) -> Iterator[PageFinding]:
+    """Every id a page passes to a macro ({{ faq("...") }}, {{ figure("...") }}...) exists."""
+    for path, text in ctx.pages.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in _MACRO_CALL.finditer(line):
+                name, record_id = match.group(1), match.group(3)
+                kind = ID_MACROS.get(name)
+                if kind is None or not ctx.readable(kind):
+                    continue
+                known = {r.id for r in records_of(ctx.kb, kind)} | ctx.broken_ids[kind]
+                if record_id not in known:
+                    hint = did_you_mean(record_id, known) or f" - see data/{_file_of(kind)}"
+                    yield PageFinding(path, number, f"{name}() names unknown {_KIND_WORD[kind]} '{record_id}'{hint}")

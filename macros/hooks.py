@@ -56,6 +56,7 @@ def build_nav(views: Views) -> list[Any]:
         section("regions"),
         section("roots"),
         {"Questions": "faqs.md"},
+        {"Twitching in numbers": "numbers.md"},
         {"Glossary": "glossary.md"},
         {"References": "references.md"},
         {"About": "about.md"},

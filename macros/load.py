@@ -75,6 +75,7 @@ class Loaded:
     broken_ids: dict[str, set[str]]
     root: Path
     unreadable: frozenset[str] = frozenset()  # section keys whose file could not be read
+    pages: dict[str, str] = field(default_factory=dict)  # content/*.md path -> text
 
 
 def origin(record: m.Model) -> Origin | None:
@@ -115,7 +116,35 @@ def load(root: Path) -> Loaded:
         ),
         **{s.key: records[s.key] for s in SECTIONS if s.file not in ("sources.yaml", "anatomy.yaml")},
     )
-    return Loaded(kb, problems, broken, root, frozenset(unreadable))
+    pages, page_problems = load_pages(root)
+    return Loaded(kb, problems + page_problems, broken, root, frozenset(unreadable), pages)
+
+
+CONTENT_DIR = "content"
+
+
+def load_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Read every hand-written page under ``root/content`` (path relative to root -> text)."""
+    pages: dict[str, str] = {}
+    problems: list[Problem] = []
+    folder = root / CONTENT_DIR
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        raw = path.read_bytes()
+        try:
+            pages[rel] = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "file-encoding",
+                    "error",
+                    f"byte 0x{raw[exc.start]:02x} is not valid UTF-8 - save the file as UTF-8",
+                )
+            )
+    return pages, problems
 
 
 def _load_file(

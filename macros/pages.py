@@ -325,6 +325,14 @@ def glossary_page(v: Views, here: str, citer: Citer) -> str:
     return "\n".join(out)
 
 
+def figures_table(v: Views, here: str, citer: Citer) -> str:
+    """Every stored figure: what was counted, the value, and its context."""
+    rows = ["| What was counted | Figure | Context |", "|---|---|---|"]
+    for f in v.kb.figures:
+        rows.append(f"| {cell(f.quantity)} | **{cell(f.value)}**{citer.cite(f)} | {cell(f.context)} |")
+    return '<div class="ta-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+
+
 def figure_text(v: Views, figure_id: str, citer: Citer) -> str:
     """A stored figure's value with its citation, for use inside prose."""
     f = v.figures[figure_id]
@@ -339,6 +347,7 @@ def page_bodies(v: Views) -> dict[str, tuple[str, object]]:
         "causes/index.md": ("Causes", lambda here, c: causes_index(v, here, c)),
         "roots/index.md": ("Nerve roots", lambda here, c: roots_table(v, here, c)),
         "faqs.md": ("Questions people ask", lambda here, c: faqs_page(v, here, c)),
+        "numbers.md": ("Twitching in numbers", lambda here, c: figures_table(v, here, c)),
         "glossary.md": ("Glossary", lambda here, c: glossary_page(v, here, c)),
     }
     for c in v.kb.causes:

@@ -94,6 +94,7 @@ def install(env: Any) -> None:
         "roots_table": lambda: pages.roots_table(views, here(), citer()),
         "regions_index": lambda: pages.regions_index(views, here(), citer()),
         "faqs_page": lambda: pages.faqs_page(views, here(), citer()),
+        "figures_table": lambda: pages.figures_table(views, here(), citer()),
         "glossary_page": lambda: pages.glossary_page(views, here(), citer()),
         "references_page": lambda: pages.references_page(views, here(), pages.citing_pages(views)),
     }

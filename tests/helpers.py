@@ -16,8 +16,9 @@ MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 def copy_project(src: Path, dest: Path, with_site: bool = False) -> Path:
     """Copy a project's data (and optionally its site sources) to ``dest``."""
     shutil.copytree(src / "data", dest / "data")
-    if with_site:
+    if (src / "content").is_dir():
         shutil.copytree(src / "content", dest / "content")
+    if with_site:
         shutil.copy(src / "mkdocs.yml", dest / "mkdocs.yml")
         if (src / "overrides").is_dir():
             shutil.copytree(src / "overrides", dest / "overrides")

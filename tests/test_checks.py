@@ -15,8 +15,16 @@ from tests.helpers import MINIMAL, edit, line_of
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "page-ref-unknown",
+        "content/index.md",
+        'faq("is-it-common")',
+        'faq("is-it-comon")',
+        "is-it-comon",
+        ["faq() names unknown FAQ 'is-it-comon'", "did you mean 'is-it-common'"],
+    ),
+    (
         "id-duplicate",
-        "glossary.yaml",
+        "data/glossary.yaml",
         "    reviewed: 2026-01-10\n",
         "    reviewed: 2026-01-10\n  - id: fasciculation\n    term: twitch\n    definition: Again.\n"
         "    sources: [agency-page]\n    reviewed: 2026-01-10\n",
@@ -25,7 +33,7 @@ FAILING = [
     ),
     (
         "source-unknown",
-        "faqs.yaml",
+        "data/faqs.yaml",
         "sources: [agency-page]",
         "sources: [agency-pag]",
         "agency-pag]",
@@ -33,7 +41,7 @@ FAILING = [
     ),
     (
         "source-not-authoritative",
-        "causes.yaml",
+        "data/causes.yaml",
         "sources: [agency-page, seed-article]",
         "sources: [seed-article]",
         "sources: [seed-article]",
@@ -41,7 +49,7 @@ FAILING = [
     ),
     (
         "ref-unknown",
-        "signs.yaml",
+        "data/signs.yaml",
         "causes: [caffeine]",
         "causes: [cafeine]",
         "causes: [cafeine]",
@@ -49,7 +57,7 @@ FAILING = [
     ),
     (
         "reviewed-future",
-        "figures.yaml",
+        "data/figures.yaml",
         "reviewed: 2026-01-10",
         "reviewed: 2099-01-01",
         "reviewed: 2099",
@@ -57,7 +65,7 @@ FAILING = [
     ),
     (
         "html-in-text",
-        "faqs.yaml",
+        "data/faqs.yaml",
         "answer: Yes, very.",
         "answer: Yes, <b>very</b>.",
         "answer:",
@@ -65,7 +73,7 @@ FAILING = [
     ),
     (
         "root-label-mismatch",
-        "roots.yaml",
+        "data/roots.yaml",
         "label: S1",
         "label: S2",
         "- id: s1",
@@ -73,7 +81,7 @@ FAILING = [
     ),
     (
         "source-unused",
-        "sources.yaml",
+        "data/sources.yaml",
         "sources:\n",
         "sources:\n  - id: never-cited\n    kind: peer-reviewed\n    title: T\n    publisher: P\n"
         "    url: https://example.org/x\n    accessed: 2026-01-10\n",
@@ -87,12 +95,12 @@ TODAY = dt.date(2026, 11, 21)
 
 @pytest.mark.parametrize(("rule", "file", "old", "new", "marker", "words"), FAILING, ids=[f[0] for f in FAILING])
 def test_rule_fails_on_bad_case(minimal: Path, rule, file, old, new, marker, words) -> None:
-    path = minimal / "data" / file
+    path = minimal / file
     edit(path, old, new)
     problems = run_checks(load(minimal), today=TODAY)
     hits = [p for p in problems if p.rule == rule]
     assert len(hits) == 1, problems
-    assert hits[0].path == f"data/{file}"
+    assert hits[0].path == file
     needle, _, nth = marker.partition("#")
     assert hits[0].line == line_of(path, needle, int(nth or 1))
     for word in words:

@@ -1,14 +1,22 @@
-"""The real site builds strictly; a data error stops the build with a located message."""
+"""The real site: strict build, one page per entity, every fact shown and cited, every page complete."""
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from macros import models as m
+from macros.hooks import build_nav
+from macros.load import load
+from macros.views import Views
 from tests.helpers import ROOT, copy_project, edit, line_of
 
 
@@ -26,30 +34,265 @@ def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+def make_project(dest: Path) -> Path:
     """A copy of the real project (data, content, config) sharing the real macros package."""
-    dest = copy_project(ROOT, tmp_path / "project", with_site=True)
-    (dest / "macros").symlink_to(ROOT / "macros")
-    return dest
+    project = copy_project(ROOT, dest, with_site=True)
+    (project / "macros").symlink_to(ROOT / "macros")
+    return project
 
 
-def test_real_site_builds_strictly(project: Path, tmp_path: Path) -> None:
-    result = build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "WARNING" not in result.stderr, result.stderr[-3000:]
-    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "Twitch Atlas" in home
-    assert "{{" not in home and "{%" not in home
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "WARNING" not in result.stderr, result.stderr[-4000:]
+    return out
 
 
-def test_data_error_stops_the_build_with_its_location(project: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="session")
+def views() -> Views:
+    return Views(load(ROOT).kb)
+
+
+def pages(site: Path) -> list[Path]:
+    """Every content page of the built site (not the 404 page)."""
+    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+
+
+_INLINE = r"</?(?:a|span|em|strong|code|abbr|time)\b[^>]*>"
+
+
+def article(path: Path) -> str:
+    """The HTML of a page's article (no navigation, header or footer)."""
+    raw = path.read_text(encoding="utf-8")
+    found = re.search(r"<article.*?</article>", raw, re.S)
+    return found.group(0) if found else raw
+
+
+def text_of(path: Path) -> str:
+    """The visible text of a page's article, footnote markers dropped, whitespace collapsed."""
+    body = re.sub(r"<sup\b.*?</sup>", "", article(path), flags=re.S)
+    body = re.sub(_INLINE, "", body)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return " ".join(html.unescape(body).split())
+
+
+class Ids(HTMLParser):
+    """Collects ids and hrefs of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name == "href" and value and tag == "a":
+                self.hrefs.append(value)
+
+
+def parse(path: Path, whole: bool = False) -> Ids:
+    """Ids and link targets of a page's article (or of the whole page)."""
+    parser = Ids()
+    parser.feed(path.read_text(encoding="utf-8") if whole else article(path))
+    return parser
+
+
+# --- Build ------------------------------------------------------------------------------------
+
+
+def test_site_has_every_page(site: Path) -> None:
+    expected = ["index.html", "twitching", "warning-signs", "causes", "roots", "body-areas", "faqs", "glossary"]
+    expected += ["references", "about", "numbers"]
+    assert [p for p in expected if not (site / p).exists()] == []
+
+
+def test_no_unrendered_macros_or_errors(site: Path) -> None:
+    bad = []
+    for page in pages(site):
+        raw = page.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "Macro Rendering Error", "Traceback", "jinja2.exceptions", "undefined"):
+            if marker in re.sub(r"<script.*?</script>", "", raw, flags=re.S):
+                bad.append(f"{page.relative_to(site)}: {marker}")
+    assert bad == []
+
+
+def test_every_page_shows_review_dates_and_disclaimer(site: Path) -> None:
+    missing = []
+    for page in pages(site):
+        raw = page.read_text(encoding="utf-8")
+        if "For education only." not in raw:
+            missing.append(f"{page.relative_to(site)}: disclaimer")
+        if "Last reviewed:" not in raw or "Next review due:" not in raw:
+            missing.append(f"{page.relative_to(site)}: review dates")
+    assert missing == []
+
+
+def test_review_date_is_the_oldest_fact_on_the_page(site: Path, views: Views) -> None:
+    cause = views.kb.causes[0]
+    raw = (site / "causes" / cause.id / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r'Last reviewed: <time datetime="([\d-]+)"', raw).group(1)
+    assert shown <= cause.reviewed.isoformat()
+    due = re.search(r'Next review due: <time datetime="([\d-]+)"', raw).group(1)
+    assert int(due[:4]) == int(shown[:4]) + 1 and due[4:] == shown[4:]
+
+
+def test_json_ld_parses_on_every_page(site: Path) -> None:
+    bad = []
+    for page in pages(site):
+        raw = page.read_text(encoding="utf-8")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S)
+        if len(blocks) != 1:
+            bad.append(f"{page.relative_to(site)}: {len(blocks)} JSON-LD blocks")
+            continue
+        data = json.loads(blocks[0])
+        node = data["@graph"][0] if "@graph" in data else data
+        if node["@type"] != "MedicalWebPage" or "lastReviewed" not in node or "about" not in node:
+            bad.append(f"{page.relative_to(site)}: incomplete MedicalWebPage")
+    assert bad == []
+
+
+def test_faq_page_json_ld_has_every_question(site: Path, views: Views) -> None:
+    raw = (site / "faqs" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S).group(1))
+    faq = next(n for n in data["@graph"] if n["@type"] == "FAQPage")
+    assert [q["name"] for q in faq["mainEntity"]] == [f.question for f in views.kb.faqs]
+    assert all(q["acceptedAnswer"]["@type"] == "Answer" for q in faq["mainEntity"])
+
+
+# --- Entities -------------------------------------------------------------------------------------
+
+
+def test_every_entity_has_exactly_one_page_in_the_nav(site: Path, views: Views) -> None:
+    nav = json.dumps(build_nav(views))
+    expected = [f"causes/{c.id}" for c in views.kb.causes]
+    expected += [f"roots/{r.id}" for r in views.kb.roots]
+    expected += [f"body-areas/{r.id}" for r in views.kb.anatomy.regions]
+    missing = [e for e in expected if not (site / e / "index.html").exists()]
+    not_in_nav = [e for e in expected if nav.count(f'"{e}.md"') != 1]
+    generated = {
+        str(p.parent.relative_to(site))
+        for d in ("causes", "roots", "body-areas")
+        for p in (site / d).glob("*/index.html")
+    }
+    assert (missing, not_in_nav, sorted(generated - set(expected))) == ([], [], [])
+
+
+def test_index_pages_link_every_entity(site: Path, views: Views) -> None:
+    def linked(index: str) -> set[str]:
+        return {
+            h.strip("/").split("/")[0]
+            for h in parse(site / index / "index.html").hrefs
+            if not h.startswith(("#", "http", ".."))
+        }
+
+    assert {c.id for c in views.kb.causes} <= linked("causes")
+    assert {r.id for r in views.kb.anatomy.regions} <= linked("body-areas")
+    assert {r.id for r in views.kb.roots} <= linked("roots")
+
+
+def test_region_pages_derive_roots_and_causes(site: Path, views: Views) -> None:
+    calf = text_of(site / "body-areas" / "calf" / "index.html")
+    assert "S1" in calf
+    hrefs = parse(site / "body-areas" / "calf" / "index.html").hrefs
+    assert any("roots/s1" in h for h in hrefs)
+    assert not any("roots/l5/" in h for h in hrefs), "the calf is S1 territory, not L5"
+    causes_with_calf = [c.id for c in views.kb.causes if "calf" in c.regions]
+    assert causes_with_calf and all(any(f"causes/{c}/" in h for h in hrefs) for c in causes_with_calf)
+
+
+# --- Facts and citations ----------------------------------------------------------------------------
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    return " ".join(text.split()[:n])
+
+
+def test_every_fact_is_rendered_somewhere(site: Path, views: Views) -> None:
+    corpus = " ".join(text_of(p) for p in pages(site))
+    kb = views.kb
+    texts: list[tuple[str, str]] = []
+    texts += [(f"cause {c.id}", x) for c in kb.causes for x in (c.summary, c.mechanism, c.pattern, *c.helps)]
+    texts += [(f"root {r.id}", x) for r in kb.roots for x in (r.sensory_area, r.weakness, *r.movements, *r.symptoms)]
+    texts += [(f"region {r.id}", r.description) for r in kb.anatomy.regions]
+    texts += [(f"muscle {x.id}", x.action) for x in kb.anatomy.muscles]
+    texts += [(f"nerve {x.id}", x.supplies) for x in kb.anatomy.nerves if any(x.id in r.nerves for r in kb.roots)]
+    texts += [(f"sign {s.id}", x) for s in kb.signs for x in (s.description, s.action)]
+    texts += [(f"faq {f.id}", x) for f in kb.faqs for x in (f.question, f.answer)]
+    texts += [(f"term {t.id}", t.definition) for t in kb.glossary]
+    texts += [(f"comparison {c.id}", x) for c in kb.comparisons for x in (c.what_it_is, c.how_it_differs)]
+    texts += [(f"figure {f.id}", x) for f in kb.figures for x in (f.value, f.context)]
+    missing = [who for who, text in texts if _first_words(" ".join(text.split())) not in corpus]
+    assert missing == []
+
+
+def test_every_citation_resolves(site: Path) -> None:
+    references = parse(site / "references" / "index.html", whole=True).ids
+    bad = []
+    for page in pages(site):
+        ids = parse(page, whole=True)
+        for href in ids.hrefs:
+            if href.startswith("#fn:") and href[1:] not in ids.ids:
+                bad.append(f"{page.relative_to(site)}: {href}")
+            if "references/#" in href and href.split("#", 1)[1] not in references:
+                bad.append(f"{page.relative_to(site)}: {href}")
+    assert bad == []
+
+
+def test_cited_pages_have_a_numbered_source_list(site: Path, views: Views) -> None:
+    raw = (site / "causes" / views.kb.causes[0].id / "index.html").read_text(encoding="utf-8")
+    assert 'id="sources-for-this-page"' in raw
+    assert re.search(r'class="footnote-ref"[^>]*>1</a>', raw)
+    assert "Full reference" in raw
+
+
+def test_references_page_lists_every_source_with_backlinks(site: Path, views: Views) -> None:
+    parsed = parse(site / "references" / "index.html")
+    assert {s.id for s in views.kb.sources} <= parsed.ids
+    raw = (site / "references" / "index.html").read_text(encoding="utf-8")
+    assert raw.count("Cited on:") == len(views.kb.sources)
+
+
+def test_urgency_tiers_use_one_component_each(site: Path) -> None:
+    raw = (site / "warning-signs" / "index.html").read_text(encoding="utf-8")
+    order = [raw.find(f'id="{level}"') for level in m.URGENCY_ORDER]
+    assert all(i > 0 for i in order) and order == sorted(order), "emergency first"
+    for level in m.URGENCY_ORDER:
+        assert f'class="admonition {level}"' in raw
+
+
+def test_glossary_terms_link_on_first_use_only(site: Path) -> None:
+    raw = (site / "causes" / "nerve-root-compression" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'class="ta-term" href="[^"]*#term-([a-z0-9-]+)"', raw)
+    assert "sciatica" in links
+    assert len(links) == len(set(links)), "each term is linked once per page"
+
+
+# --- Failure -------------------------------------------------------------------------------------------
+
+
+def test_data_error_stops_the_build_with_its_location(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
     signs = project / "data" / "signs.yaml"
-    text = signs.read_text(encoding="utf-8")
-    first_urgency = next(line.split(":", 1)[1].strip() for line in text.splitlines() if "urgency:" in line)
-    edit(signs, f"urgency: {first_urgency}", "urgency: emergncy")
+    first = next(
+        ln.split(":", 1)[1].strip() for ln in signs.read_text(encoding="utf-8").splitlines() if "urgency:" in ln
+    )
+    edit(signs, f"urgency: {first}", "urgency: emergncy")
     result = build(project, tmp_path / "out")
     assert result.returncode == 1
     assert f"data/signs.yaml:{line_of(signs, 'emergncy')}: [value-unknown]" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_unknown_id_in_a_page_fails_the_build_naming_page_and_id(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "content" / "about.md").write_text("# About\n\n{{ faq('no-such-question') }}\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "content/about.md:3: [page-ref-unknown]" in result.stderr and "no-such-question" in result.stderr
+    assert "Traceback" not in result.stderr
