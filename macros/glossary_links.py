@@ -36,14 +36,33 @@ _SKIP = {
 _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "param", "track"}
 
 
-def term_patterns(terms: Iterable[m.Term]) -> list[tuple[re.Pattern[str], m.Term]]:
-    """One case-insensitive whole-word pattern per term (longest words first)."""
-    words = [(word, t) for t in terms for word in [t.term, *t.aliases]]
-    words.sort(key=lambda pair: -len(pair[0]))
-    return [(re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I), t) for word, t in words]
+class TermMatcher:
+    """Finds glossary words (terms and aliases) in text, earliest first, longest at a tie."""
+
+    def __init__(self, terms: Iterable[m.Term]) -> None:
+        self.by_word: dict[str, m.Term] = {}
+        for t in terms:
+            for word in [t.term, *t.aliases]:
+                self.by_word.setdefault(word.lower(), t)
+        words = sorted(self.by_word, key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+
+    def first_new(self, text: str, done: set[str]) -> tuple[re.Match[str], m.Term] | None:
+        """The earliest match in ``text`` whose term is not linked yet."""
+        for found in self.pattern.finditer(text):
+            term = self.by_word[found.group(0).lower()]
+            if term.id not in done:
+                return found, term
+        return None
 
 
-def link_first_uses(page_html: str, patterns: list[tuple[re.Pattern[str], m.Term]], glossary_url: str) -> str:
+def term_patterns(terms: Iterable[m.Term]) -> TermMatcher:
+    """The matcher for a glossary."""
+    return TermMatcher(terms)
+
+
+def link_first_uses(page_html: str, patterns: TermMatcher, glossary_url: str) -> str:
     """Return ``page_html`` with the first use of each term linked to ``glossary_url#term-id``."""
     done: set[str] = set()
     out: list[str] = []
@@ -71,20 +90,19 @@ def link_first_uses(page_html: str, patterns: list[tuple[re.Pattern[str], m.Term
     return "".join(out)
 
 
-def _link_text(text: str, patterns: list[tuple[re.Pattern[str], m.Term]], url: str, done: set[str]) -> str:
-    """Link the first not-yet-linked term found in a run of text."""
-    if not text.strip():
-        return text
-    for pattern, term in patterns:
-        if term.id in done:
-            continue
-        found = pattern.search(text)
-        if not found:
-            continue
+def _link_text(text: str, matcher: TermMatcher, url: str, done: set[str]) -> str:
+    """Link each not-yet-linked term in a run of text, at its first use."""
+    out, pos = [], 0
+    while text.strip():
+        hit = matcher.first_new(text[pos:], done)
+        if hit is None:
+            break
+        found, term = hit
         done.add(term.id)
         title = html.escape(" ".join(term.definition.split()), quote=True)
-        anchor = f'<a class="ta-term" href="{url}#term-{term.id}" title="{title}">{found.group(0)}</a>'
-        before = _link_text(text[: found.start()], patterns, url, done)
-        after = _link_text(text[found.end() :], patterns, url, done)
-        return before + anchor + after
-    return text
+        start, end = pos + found.start(), pos + found.end()
+        out.append(text[:start])
+        out.append(f'<a class="ta-term" href="{url}#term-{term.id}" title="{title}">{found.group(0)}</a>')
+        text, pos = text[end:], 0
+    out.append(text)
+    return "".join(out)

@@ -14,6 +14,8 @@ from typing import Any
 # MkDocs loads this file by path: make the project's package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.plugins import event_priority
+
 from macros.glossary_links import link_first_uses, term_patterns
 from macros.render import ENTITY_DIRS
 from macros.site import knowledge
@@ -70,6 +72,7 @@ def on_config(config: Any) -> Any:
     return config
 
 
+@event_priority(100)  # before other plugins (link checker, search) take their list of files
 def on_files(files: Any, config: Any) -> Any:
     """Add one generated page per cause, root and region."""
     from mkdocs.structure.files import File
@@ -93,6 +96,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if page.file.src_uri == "glossary.md":
         return html
     views = knowledge(Path(config.config_file_path).parent)
-    depth = page.url.count("/")
-    glossary_url = "../" * depth + "glossary/"
-    return link_first_uses(html, term_patterns(views.kb.glossary), glossary_url)
+    if _matcher.get("views") is not views:  # rebuilt only when the data changed
+        _matcher.update(views=views, matcher=term_patterns(views.kb.glossary))
+    glossary_url = "../" * page.url.count("/") + "glossary/"
+    return link_first_uses(html, _matcher["matcher"], glossary_url)
+
+
+_matcher: dict[str, Any] = {}

@@ -63,6 +63,8 @@ def signs_page(v: Views, here: str, citer: Citer) -> str:
         for sign in signs:
             out.append(f"### {esc(sign.name)} {{#sign-{sign.id}}}\n")
             out.append(sign_card(sign, v, here, citer, title=URGENCY_SHORT[sign.urgency]))
+    related = [f for f in v.kb.faqs if f.signs]
+    out.append(faq_section(related, here, citer))
     return "\n".join(out)
 
 

@@ -1,0 +1,128 @@
+"""Rendering is pure: small inputs in, Markdown out (no MkDocs needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from macros import models as m
+from macros import pages
+from macros.citations import Citer
+from macros.glossary_links import link_first_uses, term_patterns
+from macros.load import load
+from macros.render import cell, esc, href, urgency_card
+from macros.site import add_months
+from macros.views import Views
+from tests.helpers import MINIMAL
+
+
+@pytest.fixture(scope="module")
+def v() -> Views:
+    return Views(load(MINIMAL).kb)
+
+
+def test_escape_keeps_html_out() -> None:
+    assert esc('<script>alert("x")</script>') == '&lt;script&gt;alert("x")&lt;/script&gt;'
+    assert cell("a | b\nc") == "a \\| b c"
+
+
+@pytest.mark.parametrize(
+    ("here", "kind", "record", "expected"),
+    [
+        ("causes/caffeine.md", "regions", "calf", "../body-areas/calf.md"),
+        ("index.md", "signs", "weakness", "warning-signs.md#sign-weakness"),
+        ("warning-signs.md", "signs", "weakness", "#sign-weakness"),
+        ("body-areas/calf.md", "glossary", "fasciculation", "../glossary.md#term-fasciculation"),
+        ("roots/s1.md", "sources", "agency-page", "../references.md#agency-page"),
+    ],
+)
+def test_links_are_relative_and_validated_by_mkdocs(here: str, kind: str, record: str, expected: str) -> None:
+    assert href(here, kind, record) == expected
+
+
+def test_urgency_card_is_an_admonition_of_its_level() -> None:
+    card = urgency_card("emergency", "Line one\n\nLine two")
+    assert card.splitlines()[0] == '!!! emergency "Emergency: call 999 or 911, or go to the emergency department now"'
+    assert card.splitlines()[1] == "    Line one"
+
+
+def test_citer_numbers_sources_in_first_use_order_and_tracks_oldest_review(v: Views) -> None:
+    citer = Citer(v.sources)
+    cause = v.causes["caffeine"]
+    root = v.roots["s1"]
+    assert citer.cite(cause) == "[^src-agency-page][^src-seed-article]"
+    assert citer.cite(root) == "[^src-agency-page]"
+    assert [s.id for s in citer.cited_sources()] == ["agency-page", "seed-article"]
+    assert citer.locators == {"agency-page": ["Table 1"]}
+    assert citer.oldest == dt.date(2026, 1, 10)
+
+
+def test_cause_page_has_every_section(v: Views) -> None:
+    body = pages.cause_page(v, "caffeine", "causes/caffeine.md", Citer(v.sources))
+    for heading in (
+        "# Caffeine",
+        "## How it causes twitching",
+        "## Typical pattern",
+        "## What helps",
+        "## When to see a doctor",
+    ):
+        assert heading in body
+    assert "[Weakness](../warning-signs.md#sign-weakness)" in body, "warning signs are derived from signs.causes"
+    assert "[Calf](../body-areas/calf.md)" in body
+    assert "[Is twitching common?](../faqs.md#faq-is-it-common)" in body
+
+
+def test_region_page_is_derived_from_roots_and_causes(v: Views) -> None:
+    body = pages.region_page(v, "calf", "body-areas/calf.md", Citer(v.sources))
+    assert "[S1](../roots/s1.md)" in body
+    assert "[Caffeine](../causes/caffeine.md)" in body
+    assert "Gastrocnemius" in body
+
+
+def test_signs_page_orders_tiers_and_anchors_each_sign(v: Views) -> None:
+    body = pages.signs_page(v, "warning-signs.md", Citer(v.sources))
+    assert "### Weakness {#sign-weakness}" in body
+    assert "!!! urgent" in body
+
+
+def test_comparison_table_has_a_row_per_comparison(v: Views) -> None:
+    table = pages.comparison_table(v, "twitching.md", Citer(v.sources))
+    rows = [ln for ln in table.splitlines() if ln.startswith("| ") and "---" not in ln]
+    assert len(rows) == 1 + len(v.kb.comparisons)
+
+
+def test_data_html_is_escaped_in_pages(v: Views) -> None:
+    evil = v.causes["caffeine"].model_copy(update={"summary": "<img src=x onerror=alert(1)>"})
+    kb = v.kb.model_copy(update={"causes": [evil]})
+    body = pages.cause_page(Views(kb), "caffeine", "causes/caffeine.md", Citer(v.sources))
+    assert "<img" not in body and "&lt;img" in body
+
+
+def test_references_backlinks_come_from_rendering(v: Views) -> None:
+    found = pages.citing_pages(v)
+    assert ("causes/caffeine.md", "Caffeine") in found["seed-article"]
+    assert ("body-areas/calf.md", "Calf") in found["agency-page"]
+
+
+def test_glossary_links_first_use_only_and_never_in_headings_or_links(v: Views) -> None:
+    html = (
+        "<h2>Fasciculation</h2><p>A fasciculation is small. Fasciculations again.</p>"
+        '<p><a href="x">fasciculation</a></p><pre><code>fasciculation</code></pre>'
+    )
+    out = link_first_uses(html, term_patterns(v.kb.glossary), "../glossary/")
+    assert out.count('class="ta-term"') == 1
+    assert '<h2>Fasciculation</h2><p>A <a class="ta-term" href="../glossary/#term-fasciculation"' in out
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [(dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)), (dt.date(2026, 11, 21), 12, dt.date(2027, 11, 21))],
+)
+def test_next_review_date(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_models_forbid_unknown_fields() -> None:
+    with pytest.raises(ValueError, match="extra"):
+        m.SourceRef(id="x", page=3)
