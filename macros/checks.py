@@ -35,6 +35,7 @@ class Context:
     today: dt.date
     unreadable: frozenset[str] = frozenset()
     pages: dict[str, str] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # work shared by rules within one run
 
     def readable(self, key: str) -> bool:
         """False when the file holding section ``key`` could not be read: skip checks into it."""
@@ -324,3 +325,7 @@ def page_ids_resolve(ctx: Context) -> Iterator[PageFinding]:
                 if record_id not in known:
                     hint = did_you_mean(record_id, known) or f" - see data/{_file_of(kind)}"
                     yield PageFinding(path, number, f"{name}() names unknown {_KIND_WORD[kind]} '{record_id}'{hint}")
+
+
+# Contradiction rules live in their own module; importing it registers them here.
+from macros import contradictions  # noqa: E402, F401

@@ -49,7 +49,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("comparisons.yaml", "comparisons", m.Comparison, "comparison"),
     Section("figures.yaml", "figures", m.Figure, "figure"),
 )
-DATA_FILES: tuple[str, ...] = tuple(dict.fromkeys(s.file for s in SECTIONS))
+#: The lexicon is one mapping, not a list of records.
+LEXICON = Section("lexicon.yaml", "lexicon", m.Lexicon, "lexicon")  # type: ignore[arg-type]
+DATA_FILES: tuple[str, ...] = (*dict.fromkeys(s.file for s in SECTIONS), LEXICON.file)
 
 
 @dataclass
@@ -86,13 +88,14 @@ def origin(record: m.Model) -> Origin | None:
 def load(root: Path) -> Loaded:
     """Read and validate every data file under ``root/data``."""
     problems: list[Problem] = []
+    lexicon: m.Lexicon | None = None
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
     unreadable: set[str] = set()
     for name in DATA_FILES:
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
-        sections = [s for s in SECTIONS if s.file == name]
+        sections = [s for s in SECTIONS if s.file == name] or [LEXICON]
         if not path.is_file():
             keys = ", ".join(s.key for s in sections)
             problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
@@ -102,6 +105,12 @@ def load(root: Path) -> Loaded:
         problems.extend(doc.problems)
         if doc.problems or doc.data is None:
             unreadable.update(s.key for s in sections)
+            continue
+        if sections == [LEXICON]:
+            lexicon, found = _load_lexicon(doc)
+            problems.extend(found)
+            if lexicon is None:
+                unreadable.add(LEXICON.key)
             continue
         found, unusable = _load_file(doc, sections, records, broken)
         problems.extend(found)
@@ -115,6 +124,7 @@ def load(root: Path) -> Loaded:
             deficits=records["deficits"],
         ),
         **{s.key: records[s.key] for s in SECTIONS if s.file not in ("sources.yaml", "anatomy.yaml")},
+        lexicon=lexicon,
     )
     pages, page_problems = load_pages(root)
     return Loaded(kb, problems + page_problems, broken, root, frozenset(unreadable), pages)
@@ -193,6 +203,23 @@ def _load_file(
     return problems, unusable
 
 
+def _load_lexicon(doc: YamlDoc) -> tuple[m.Lexicon | None, list[Problem]]:
+    """Validate data/lexicon.yaml (a single ``lexicon:`` mapping)."""
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("lexicon"), dict):
+        return None, [
+            Problem(doc.rel, 1, "field-missing", "error", "file must start with 'lexicon:' followed by its word lists")
+        ]
+    unknown = [k for k in doc.data if k != "lexicon"]
+    problems = [
+        Problem(doc.rel, doc.line((k,)), "field-unknown", "error", f"unknown section '{k}' - only 'lexicon' is allowed")
+        for k in unknown
+    ]
+    try:
+        return m.Lexicon.model_validate(doc.data["lexicon"]), problems
+    except ValidationError as exc:
+        return None, problems + [_problem(doc, LEXICON, ("lexicon",), {}, err) for err in exc.errors(include_url=False)]
+
+
 def _raw_citations(item: dict[str, Any]) -> set[str]:
     """Source ids a record that failed validation cites, so they do not look unused."""
     refs = item.get("sources")
@@ -223,7 +250,10 @@ def _problem(doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item
     """Turn one pydantic error into a located, plain-words Problem."""
     loc = tuple(err["loc"])
     rid = item.get("id")
-    who = f"{section.label} '{rid}'" if isinstance(rid, str) else f"{section.label} #{prefix[1] + 1}"
+    if isinstance(rid, str):
+        who = f"{section.label} '{rid}'"
+    else:
+        who = f"{section.label} #{int(prefix[1]) + 1}" if len(prefix) > 1 else section.label
     name = ".".join(str(p) for p in loc) or "record"
     kind = err["type"]
     line = doc.line((*prefix, *loc))

@@ -272,6 +272,10 @@ class WarningSign(Record):
     action: Text = Field(description="What to do, in plain words.")
     causes: list[Id] = Field(default_factory=list, description="Ids of causes it can point to.")
     regions: list[Id] = Field(default_factory=list, description="Region ids it concerns.")
+    aliases: list[ShortText] = Field(
+        default_factory=list,
+        description="Other ways writers name this sign (used by the contradiction checker), e.g. 'loss of bowel control'.",
+    )
 
 
 # --- FAQs, glossary, comparisons, figures ------------------------------------------------
@@ -317,6 +321,33 @@ class Figure(Record):
     quantity: ShortText = Field(description="What is counted, e.g. 'healthy people who notice twitching'.")
     value: ShortText = Field(description="The value as published, e.g. 'about 70%'.")
     context: Text = Field(description="Who was studied, when, and caveats.")
+    phrases: list[ShortText] = Field(
+        default_factory=list,
+        description="Words that name this quantity in prose (for the contradiction checker), e.g. 'people who notice twitching'.",
+    )
+    percent: list[float] = Field(
+        default_factory=list,
+        max_length=2,
+        description="The percentage, or [low, high] range, prose may state for this quantity.",
+    )
+
+
+# --- Lexicon -----------------------------------------------------------------------------
+
+
+class Lexicon(Model):
+    """Words the contradiction checker reads prose with (data/lexicon.yaml). Not medical facts."""
+
+    negations: list[ShortText] = Field(description="Words that turn a sentence around ('not', 'never').")
+    motor_cues: list[ShortText] = Field(description="Words that make a sentence about twitching or weakness.")
+    sensory_cues: list[ShortText] = Field(description="Words that make a sentence about feeling or numbness.")
+    supply_cues: list[ShortText] = Field(description="Words that say a nerve supplies a muscle or area.")
+    symptom_cues: list[ShortText] = Field(description="Words that present something as an ordinary symptom.")
+    reflexes: dict[Reflex, list[ShortText]] = Field(description="How writers name each reflex.")
+    urgency: dict[Urgency, list[ShortText]] = Field(description="Phrases that put a sign in an urgency tier.")
+    seriousness: dict[Seriousness, list[ShortText]] = Field(
+        description="Phrases that call a cause harmless or serious."
+    )
 
 
 # --- The whole knowledge base ------------------------------------------------------------
@@ -334,3 +365,4 @@ class KnowledgeBase(Model):
     glossary: list[Term] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
+    lexicon: Lexicon | None = None

@@ -32,6 +32,7 @@ class YamlDoc:
 
     rel: str
     data: Any = None
+    text: str = ""
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -65,6 +66,7 @@ def read_yaml(raw: bytes, rel: str) -> YamlDoc:
             "(in most editors: 'Save with encoding' > UTF-8)",
         )
     text = text.removeprefix("\ufeff")
+    doc.text = text
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, "file-empty", "file has no data - restore its records or delete the file from the list")
     try:
