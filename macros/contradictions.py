@@ -94,17 +94,19 @@ def all_sentences(ctx: Context) -> Iterator[Sentence]:
     for path, text in ctx.pages.items():
         yield from markdown_sentences(path, text)
     file_lines: dict[str, list[str]] = {}
+    field_index: dict[str, dict[tuple[str | int, ...], dict[str, int]]] = {}
     for record in (r for key in _PROSE_SECTIONS for r in records_of(ctx.kb, key)):
         place = origin(record)
         if place is None:
             continue
         lines = file_lines.setdefault(place.path, place.doc.text.splitlines())
-        field_lines = {
-            ".".join(str(p) for p in path[len(place.prefix) :]): line
-            for path, line in place.doc.lines.items()
-            if path[: len(place.prefix)] == place.prefix
-        }
-        yield from record_sentences(record, place.path, field_lines, lines)
+        if place.path not in field_index:  # one pass over each file's line table, not one per record
+            index: dict[tuple[str | int, ...], dict[str, int]] = {}
+            for path, line in place.doc.lines.items():
+                if len(path) > 2:
+                    index.setdefault(path[:2], {})[".".join(str(p) for p in path[2:])] = line
+            field_index[place.path] = index
+        yield from record_sentences(record, place.path, field_index[place.path].get(place.prefix, {}), lines)
 
 
 _PROSE_SECTIONS = (
