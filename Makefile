@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean
+.PHONY: serve build check test lint format clean linkcheck-external
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -20,7 +20,9 @@ serve: $(STAMP) ## build and serve on 127.0.0.1:$(PORT), reloading on edits
 build: $(STAMP) ## strict build into site/
 	$(PY) -m mkdocs build --strict --site-dir site
 
-check: $(STAMP) ## validate data/ and report every problem
+check: $(STAMP) ## validate data/ and report every problem (JSON copy in build-reports/)
+	@mkdir -p build-reports
+	@$(PY) -m macros check --format json > build-reports/check.json || true
 	$(PY) -m macros check
 
 lint: $(STAMP) ## ruff lint and format check
@@ -33,6 +35,10 @@ format: $(STAMP)
 
 test: lint check ## lint, data check, then the whole test suite (includes a strict build)
 	$(PY) -m pytest
+
+linkcheck-external: $(STAMP) ## opt-in: check every source URL over the network (polite, slow)
+	@mkdir -p build-reports
+	$(PY) -m macros linkcheck-external --report build-reports/external-links.json
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -35,6 +35,7 @@ class Context:
     today: dt.date
     unreadable: frozenset[str] = frozenset()
     pages: dict[str, str] = field(default_factory=dict)
+    templates: dict[str, str] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # work shared by rules within one run
 
     def readable(self, key: str) -> bool:
@@ -79,7 +80,9 @@ def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
 
 def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     """Run every registered rule and return located problems."""
-    ctx = Context(loaded.kb, loaded.broken_ids, today or dt.date.today(), loaded.unreadable, loaded.pages)
+    ctx = Context(
+        loaded.kb, loaded.broken_ids, today or dt.date.today(), loaded.unreadable, loaded.pages, loaded.templates
+    )
     problems: list[Problem] = []
     for registered in CHECKS:
         for finding in registered.func(ctx):
@@ -325,6 +328,25 @@ def page_ids_resolve(ctx: Context) -> Iterator[PageFinding]:
                 if record_id not in known:
                     hint = did_you_mean(record_id, known) or f" - see data/{_file_of(kind)}"
                     yield PageFinding(path, number, f"{name}() names unknown {_KIND_WORD[kind]} '{record_id}'{hint}")
+
+
+@check("privacy-third-party")
+def no_third_party_assets(ctx: Context) -> Iterator[PageFinding]:
+    """Pages, templates and stylesheets fetch nothing from other hosts (no CDN, fonts, trackers)."""
+    from macros.privacy import css_assets, html_assets, markdown_assets
+
+    for path, text in {**ctx.pages, **ctx.templates}.items():
+        if path.endswith(".md"):
+            assets = markdown_assets(text)
+        else:
+            assets = css_assets(text) if path.endswith(".css") else [] if path.endswith(".js") else html_assets(text)
+        for asset in assets:
+            yield PageFinding(
+                path,
+                asset.line,
+                f"{asset.what} loads {asset.url} from another host - readers' browsers would contact it; "
+                "copy the file into content/assets/ or remove it",
+            )
 
 
 # Contradiction rules live in their own module; importing it registers them here.

@@ -60,6 +60,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    """Check every source URL over the network; exit 1 when any is dead."""
+    from macros.linkcheck import check_urls
+    from macros.load import load, origin
+
+    root = Path(args.root).resolve()
+    loaded = load(root)
+    sources = loaded.kb.sources
+    print(f"Checking {len(sources)} source URLs, one at a time ({args.delay:g} s between requests to a host)...")
+    results = check_urls(((s.id, str(s.url)) for s in sources), delay=args.delay, timeout=args.timeout)
+    by_id = {s.id: s for s in sources}
+    dead = [r for r in results if not r.ok]
+    for r in dead:
+        place = origin(by_id[r.source_id])
+        where = f"{place.path}:{place.line_of('url')}" if place else "data/sources.yaml:1"
+        answer = f"HTTP {r.status}" if r.status else f"no answer ({r.error})"
+        print(f"{where}: [source-url-dead] source '{r.source_id}' {r.url} -> {answer}")
+    print(f"{len(dead)} dead of {len(results)} source URLs.")
+    if args.report:
+        Path(args.report).write_text(
+            json.dumps(
+                [{"id": r.source_id, "url": r.url, "status": r.status, "error": r.error, "ok": r.ok} for r in results],
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
+    return 1 if dead else 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
@@ -68,6 +97,12 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument("--root", default=".", help="project root (default: current folder)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.set_defaults(func=cmd_check)
+    ext = sub.add_parser("linkcheck-external", help="check every source URL over the network (opt-in, slow)")
+    ext.add_argument("--root", default=".", help="project root (default: current folder)")
+    ext.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
+    ext.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each answer")
+    ext.add_argument("--report", help="also write the results as JSON to this file")
+    ext.set_defaults(func=cmd_linkcheck)
     return top
 
 

@@ -78,6 +78,7 @@ class Loaded:
     root: Path
     unreadable: frozenset[str] = frozenset()  # section keys whose file could not be read
     pages: dict[str, str] = field(default_factory=dict)  # content/*.md path -> text
+    templates: dict[str, str] = field(default_factory=dict)  # overrides/*.html, content CSS/JS -> text
 
 
 def origin(record: m.Model) -> Origin | None:
@@ -127,18 +128,28 @@ def load(root: Path) -> Loaded:
         lexicon=lexicon,
     )
     pages, page_problems = load_pages(root)
-    return Loaded(kb, problems + page_problems, broken, root, frozenset(unreadable), pages)
+    templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
+    problems += page_problems + template_problems
+    return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates)
 
 
 CONTENT_DIR = "content"
 
 
+#: Files that shape pages besides Markdown: theme overrides, and CSS/JS shipped with the content.
+TEMPLATE_GLOBS = ("overrides/**/*.html", "content/**/*.css", "content/**/*.js", "overrides/**/*.css")
+
+
 def load_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
     """Read every hand-written page under ``root/content`` (path relative to root -> text)."""
+    return load_texts(root, (f"{CONTENT_DIR}/**/*.md",))
+
+
+def load_texts(root: Path, globs: tuple[str, ...]) -> tuple[dict[str, str], list[Problem]]:
+    """Read text files matching ``globs`` under ``root`` (path relative to root -> text)."""
     pages: dict[str, str] = {}
     problems: list[Problem] = []
-    folder = root / CONTENT_DIR
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+    for path in sorted({p for pattern in globs for p in root.glob(pattern) if p.is_file()}):
         rel = path.relative_to(root).as_posix()
         raw = path.read_bytes()
         try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MINIMAL, ROOT, copy_project
+from tests.helpers import MINIMAL, REPORTS, ROOT, copy_project
 
 
 @pytest.fixture
@@ -22,6 +22,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "build.log").write_text(result.stderr, encoding="utf-8")  # link-check results for CI
     assert result.returncode == 0, result.stderr[-4000:]
     assert "WARNING" not in result.stderr, result.stderr[-4000:]
     return out

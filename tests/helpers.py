@@ -11,6 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+#: Machine-readable results CI uploads as artefacts (git-ignored).
+REPORTS = ROOT / "build-reports"
 
 
 def copy_project(src: Path, dest: Path, with_site: bool = False) -> Path:

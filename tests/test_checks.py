@@ -15,6 +15,14 @@ from tests.helpers import MINIMAL, edit, line_of
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "privacy-third-party",
+        "content/index.md",
+        "# Minimal\n",
+        "# Minimal\n\n![chart](https://images.example.com/chart.png)\n",
+        "![chart]",
+        ["Markdown image loads https://images.example.com/chart.png from another host"],
+    ),
+    (
         "page-ref-unknown",
         "content/index.md",
         'faq("is-it-common")',

