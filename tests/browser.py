@@ -52,3 +52,25 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def axe_source() -> str:
+    """axe-core's script, from its PyPI package (never a CDN)."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+#: WCAG 2.1 A and AA rule tags.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def site_paths(site: Path) -> list[str]:
+    """URL path of every page of a built site."""
+    paths = []
+    for page in sorted(site.rglob("index.html")):
+        if "search" in page.parts:
+            continue
+        rel = page.parent.relative_to(site).as_posix()
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return paths
