@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from macros import pages
+from macros import legmap, pages
 from macros.checks import run_checks
 from macros.citations import Citer, footnote_id
 from macros.load import DATA_DIR, DATA_FILES, load
@@ -95,6 +95,8 @@ def install(env: Any) -> None:
         "regions_index": lambda: pages.regions_index(views, here(), citer()),
         "faqs_page": lambda: pages.faqs_page(views, here(), citer()),
         "figures_table": lambda: pages.figures_table(views, here(), citer()),
+        "leg_map": lambda: legmap.leg_map(views, here()),
+        "leg_map_table": lambda: legmap.leg_map_table(views, here(), citer()),
         "glossary_page": lambda: pages.glossary_page(views, here(), citer()),
         "references_page": lambda: pages.references_page(views, here(), pages.citing_pages(views)),
     }

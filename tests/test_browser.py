@@ -71,3 +71,80 @@ def test_pages_load_nothing_from_other_hosts(browser, site_url: str, path: str) 
     page.goto(site_url + path, wait_until="networkidle")
     context.close()
     assert foreign == []
+
+
+# --- Leg map -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kb_views():
+    from macros.load import load
+    from macros.views import Views
+    from tests.helpers import ROOT
+
+    return Views(load(ROOT).kb)
+
+
+def _highlighted(page, cls: str) -> set[str]:
+    return set(page.eval_on_selector_all(f".ta-legmap__shape.{cls}", "els => els.map(e => e.dataset.region)"))
+
+
+def test_leg_map_highlights_each_roots_regions(desktop, site_url: str, kb_views) -> None:
+    from macros.legmap import SHAPES
+
+    errors: list[str] = []
+    desktop.on("pageerror", lambda e: errors.append(str(e)))
+    desktop.goto(site_url + "/body-areas/")
+    for root in kb_views.kb.roots:
+        desktop.click(f".ta-legmap__root[data-root='{root.id}']")
+        assert _highlighted(desktop, "is-motor") == set(root.twitch_regions) & set(SHAPES), root.label
+        assert _highlighted(desktop, "is-sensory") == set(root.sensory_regions) & set(SHAPES), root.label
+        assert desktop.get_attribute(f".ta-legmap__root[data-root='{root.id}']", "aria-pressed") == "true"
+    assert errors == []
+
+
+def test_leg_map_l5_is_not_the_calf_and_s1_is(desktop, site_url: str) -> None:
+    desktop.goto(site_url + "/body-areas/")
+    desktop.click(".ta-legmap__root[data-root='l5']")
+    assert "calf" not in _highlighted(desktop, "is-motor") and "shin" in _highlighted(desktop, "is-motor")
+    desktop.click(".ta-legmap__root[data-root='s1']")
+    assert "calf" in _highlighted(desktop, "is-motor")
+
+
+def test_choosing_a_region_lists_its_roots_and_causes_with_links(desktop, site_url: str, kb_views) -> None:
+    desktop.goto(site_url + "/body-areas/")
+    desktop.click(".ta-legmap__shape[data-region='calf']")
+    info = desktop.locator(".ta-legmap__info")
+    links = info.locator("a").evaluate_all("els => els.map(e => e.textContent)")
+    expected_roots = [r.label for r in kb_views.roots_for_region("calf")]
+    expected_causes = [c.name for c in kb_views.causes_for_region("calf")]
+    assert expected_roots and all(label in links for label in expected_roots)
+    assert expected_causes and all(name in links for name in expected_causes)
+    info.locator("a", has_text="Read about this area").click()
+    desktop.wait_for_url("**/body-areas/calf/")
+
+
+def test_leg_map_works_with_the_keyboard(desktop, site_url: str) -> None:
+    desktop.goto(site_url + "/body-areas/")
+    desktop.focus(".ta-legmap__root[data-root='l4']")
+    desktop.keyboard.press("Enter")
+    assert "shin" in _highlighted(desktop, "is-motor")
+    desktop.keyboard.press("Tab")
+    desktop.keyboard.press("Space")
+    assert desktop.get_attribute(".ta-legmap__root[data-root='l5']", "aria-pressed") == "true"
+
+
+def test_leg_map_survives_instant_navigation(desktop, site_url: str) -> None:
+    desktop.goto(site_url + "/")
+    desktop.click("article a[href$='body-areas/']")
+    desktop.wait_for_selector("[data-legmap][data-ready]")
+    desktop.click(".ta-legmap__root[data-root='s1']")
+    assert "calf" in _highlighted(desktop, "is-motor")
+    assert desktop.evaluate("performance.getEntriesByType('navigation').length") == 1, "no full reload"
+
+
+def test_leg_map_has_a_text_alternative_table(desktop, site_url: str, kb_views) -> None:
+    desktop.goto(site_url + "/body-areas/")
+    table = desktop.locator("table", has=desktop.locator("th", has_text="Roots whose trouble shows here"))
+    assert table.locator("tbody tr").count() == len(kb_views.kb.anatomy.regions)
+    assert desktop.get_attribute(".ta-legmap__views svg", "aria-hidden") == "true"
