@@ -35,9 +35,14 @@ def entity_pages(views: Views) -> dict[str, dict[str, str]]:
     }
 
 
+#: Search ranking of generated pages: a reader's everyday words should land on the one page
+#: about that thing before long list pages that merely mention it (tests/test_search.py).
+SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 2}
+
+
 def page_source(kind: str, record_id: str, title: str, description: str) -> str:
     """Markdown of a generated page: front matter and one macro call."""
-    meta = {"title": title, "description": description[:155]}
+    meta: dict[str, Any] = {"title": title, "description": description[:155], "search": {"boost": SEARCH_BOOST[kind]}}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n{{{{ {MACRO[kind]}({json.dumps(record_id)}) }}}}\n"
 

@@ -125,7 +125,7 @@ def cause_page(v: Views, cause_id: str, here: str, citer: Citer) -> str:
     out.append(f"## Typical pattern\n\n{cited(c.pattern, c, citer)}\n")
     out.append("## What helps\n" + bullets([cited(h, c, citer) for h in c.helps]))
     signs = v.signs_for_cause(c.id)
-    out.append("## When to see a doctor\n")
+    out.append("## Warning signs\n")
     out.append(
         signs_list(signs, here, citer)
         if signs
@@ -191,13 +191,11 @@ def root_page(v: Views, root_id: str, here: str, citer: Citer) -> str:
     out.append(f"## Reflex\n\n{reflex}.{note}{citer.cite(r)}\n")
     out.append(f"## Where twitching or weakness shows\n\n{_region_links(r.twitch_regions, v, here)}.{citer.cite(r)}\n")
     out.append(f"{cited(r.weakness, r, citer)}\n")
-    deficits = [
-        f"{esc(v.deficits[d].name)}: {esc(v.deficits[d].description)}{citer.cite(v.deficits[d])}"
-        for d in r.deficits
-        if d in v.deficits
-    ]
+    deficits = [v.deficits[d] for d in r.deficits if d in v.deficits]
     if deficits:
-        out.append("Signs a doctor may find:" + bullets(deficits))
+        out.append("## Signs a doctor may find\n")
+        for d in deficits:  # one heading each, so a search for "foot drop" lands here
+            out.append(f"### {esc(d.name)}\n\n{cited(d.description, d, citer)}\n")
     nerves = [
         f"{esc(v.nerves[n].name)} ({esc(v.nerves[n].root_values)}): {esc(v.nerves[n].supplies)}{citer.cite(v.nerves[n])}"
         for n in r.nerves
@@ -266,10 +264,10 @@ def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
         out.append("## Causes of twitching here\n" + bullets(items))
     signs = v.signs_for_region(r.id)
     if signs:
-        out.append("## When to see a doctor\n" + signs_list(signs, here, citer))
+        out.append("## Warning signs\n" + signs_list(signs, here, citer))
     else:
         out.append(
-            "## When to see a doctor\n\nSee the "
+            "## Warning signs\n\nSee the "
             f"[warning signs]({page_href(here, 'warning-signs.md')}) that apply to every kind of twitching.\n"
         )
     out.append(faq_section(v.faqs_about("regions", r.id), here, citer))

@@ -65,7 +65,7 @@ def test_cause_page_has_every_section(v: Views) -> None:
         "## How it causes twitching",
         "## Typical pattern",
         "## What helps",
-        "## When to see a doctor",
+        "## Warning signs",
     ):
         assert heading in body
     assert "[Weakness](../warning-signs.md#sign-weakness)" in body, "warning signs are derived from signs.causes"
