@@ -377,7 +377,8 @@ def references_page(v: Views, here: str, pages: dict[str, list[tuple[str, str]]]
         year = s.year or "n.d."
         out.append(f"### {esc(s.title)} {{#{s.id}}}\n")
         out.append(
-            f"{esc(s.publisher)} ({year}). <{s.url}>  \nKind: {s.kind.replace('-', ' ')}. Accessed {s.accessed}.\n"
+            f"{esc(s.publisher)} ({year}). [{s.url}]({s.url}){{: .ta-url }}  \n"
+            f"Kind: {s.kind.replace('-', ' ')}. Accessed {s.accessed}.\n"
         )
         if s.note:
             out.append(f"*Note: {esc(s.note)}*\n")

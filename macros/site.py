@@ -180,7 +180,8 @@ def finish_page(env: Any) -> None:
             located = f" ({esc(where)})" if where else ""
             full = f"{page_href(here, 'references.md')}#{s.id}"
             lines.append(
-                f"[^{footnote_id(s.id)}]: {esc(s.publisher)}: *{esc(s.title)}*{located}. [Full reference]({full})"
+                f"[^{footnote_id(s.id)}]: {esc(s.publisher)}: *{esc(s.title)}*{located}. "
+                f"[{s.url}]({s.url}){{: .ta-url }} ([full reference]({full}))"
             )
         markdown += "\n".join(lines) + "\n"
     env.markdown = markdown

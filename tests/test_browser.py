@@ -148,3 +148,43 @@ def test_leg_map_has_a_text_alternative_table(desktop, site_url: str, kb_views) 
     table = desktop.locator("table", has=desktop.locator("th", has_text="Roots whose trouble shows here"))
     assert table.locator("tbody tr").count() == len(kb_views.kb.anatomy.regions)
     assert desktop.get_attribute(".ta-legmap__views svg", "aria-hidden") == "true"
+
+
+# --- Print ------------------------------------------------------------------------------------------
+
+
+def test_a_page_prints_cleanly_with_its_sources_and_link_addresses(browser, site_url: str, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "/causes/nerve-root-compression/")
+    first_source = page.eval_on_selector(".footnote a.ta-url", "a => a.getAttribute('href')")
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    context.close()
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages).split())
+    assert "Pinched nerve root in the lower back" in text
+    assert "Sources for this page" in text and "full reference" in text
+    assert first_source.replace("https://", "")[:25] in text.replace(" ", "").replace("https://", ""), (
+        "cited URLs print"
+    )
+    assert "Last reviewed" in text and "For education only" in text
+    for chrome in ("Table of contents", "Lack of sleep and tiredness", "Search"):
+        assert chrome not in text, f"{chrome!r} (navigation or search) should not print"
+
+
+def test_external_links_show_their_address_in_print(desktop, site_url: str) -> None:
+    desktop.goto(site_url + "/about/")
+    desktop.evaluate(
+        "document.querySelector('article p').insertAdjacentHTML('beforeend', ' <a id=\"x\" href=\"https://www.nhs.uk/\">NHS</a>')"
+    )
+    desktop.emulate_media(media="print")
+    after = desktop.eval_on_selector("#x", "a => getComputedStyle(a, '::after').content")
+    assert "https://www.nhs.uk/" in after
+    url = (
+        desktop.eval_on_selector("article a.ta-url", "a => getComputedStyle(a, '::after').content")
+        if desktop.query_selector("article a.ta-url")
+        else "none"
+    )
+    assert url in ("none", "normal"), "URLs already written out are not repeated"

@@ -243,7 +243,7 @@ def test_cited_pages_have_a_numbered_source_list(site: Path, views: Views) -> No
     raw = (site / "causes" / views.kb.causes[0].id / "index.html").read_text(encoding="utf-8")
     assert 'id="sources-for-this-page"' in raw
     assert re.search(r'class="footnote-ref"[^>]*>1</a>', raw)
-    assert "Full reference" in raw
+    assert "full reference" in raw
 
 
 def test_references_page_lists_every_source_with_backlinks(site: Path, views: Views) -> None:
