@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external
+.PHONY: serve build check test lint format clean linkcheck-external audit
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -39,6 +39,10 @@ test: lint check ## lint, data check, then the whole test suite (includes a stri
 linkcheck-external: $(STAMP) ## opt-in: check every source URL over the network (polite, slow)
 	@mkdir -p build-reports
 	$(PY) -m macros linkcheck-external --report build-reports/external-links.json
+
+audit: $(STAMP) ## speed budget: Lighthouse (mobile) on three pages, served with gzip
+	cd benchmarks && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) benchmarks/audit.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 
 from macros.glossary_links import link_first_uses, term_patterns
-from macros.render import ENTITY_DIRS
+from macros.render import ENTITY_DIRS, region_title
 from macros.site import knowledge
 from macros.views import Views
 
@@ -33,6 +33,11 @@ def entity_pages(views: Views) -> dict[str, dict[str, str]]:
         "roots": {f"{ENTITY_DIRS['roots']}/{r.id}.md": f"{r.label} nerve root" for r in views.kb.roots},
         "regions": {f"{ENTITY_DIRS['regions']}/{r.id}.md": r.name for r in views.kb.anatomy.regions},
     }
+
+
+def page_title(kind: str, title: str) -> str:
+    """The page's own title (the navigation keeps the short name)."""
+    return region_title(title) if kind == "regions" else title
 
 
 #: Search ranking of generated pages: a reader's everyday words should land on the one page
@@ -91,20 +96,23 @@ def on_files(files: Any, config: Any) -> Any:
     for kind, paths in entity_pages(views).items():
         for path, title in paths.items():
             record_id = Path(path).stem
-            content = page_source(kind, record_id, title, describe[kind](record_id))
+            content = page_source(kind, record_id, page_title(kind, title), describe[kind](record_id))
             files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Link the first use of each glossary term on the page to the glossary."""
+    """Link the first use of each glossary term to the glossary; keep source lists out of search."""
     if page.file.src_uri == "glossary.md":
-        return html
+        return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
     views = knowledge(Path(config.config_file_path).parent)
     if _matcher.get("views") is not views:  # rebuilt only when the data changed
         _matcher.update(views=views, matcher=term_patterns(views.kb.glossary))
     glossary_url = "../" * page.url.count("/") + "glossary/"
-    return link_first_uses(html, _matcher["matcher"], glossary_url)
+    html = link_first_uses(html, _matcher["matcher"], glossary_url)
+    # Each page's source list repeats titles and URLs: keep it out of the search index,
+    # which every page downloads (about a quarter of its size).
+    return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
 
 
 _matcher: dict[str, Any] = {}

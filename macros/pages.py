@@ -18,6 +18,7 @@ from macros.render import (
     esc,
     link,
     page_href,
+    region_title,
     seriousness_badge,
     urgency_badge,
     urgency_card,
@@ -242,7 +243,7 @@ def regions_index(v: Views, here: str, citer: Citer) -> str:
 def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
     """The page of one body area: derived from root and cause data, never stored twice."""
     r = v.regions[region_id]
-    out = [f"# {esc(r.name)}\n"]
+    out = [f"# {esc(region_title(r.name))}\n"]
     if r.synonyms:
         out.append(f"*Also called: {esc(', '.join(r.synonyms))}.*\n")
     out.append(f"{cited(r.description, r, citer)}\n")

@@ -60,6 +60,11 @@ def link(here: str, kind: str, record_id: str, text: str) -> str:
     return f"[{esc(text)}]({href(here, kind, record_id)})"
 
 
+def region_title(name: str) -> str:
+    """A body-area page's title, 'Twitching in the calf': what a reader there is looking for."""
+    return f"Twitching in the {name[0].lower()}{name[1:]}"
+
+
 # --- Text -------------------------------------------------------------------------------------
 
 _ANGLE = re.compile(r"[<>]")

@@ -126,3 +126,15 @@ def test_next_review_date(day: dt.date, months: int, expected: dt.date) -> None:
 def test_models_forbid_unknown_fields() -> None:
     with pytest.raises(ValueError, match="extra"):
         m.SourceRef(id="x", page=3)
+
+
+def test_repeat_citations_of_a_record_are_one_compact_marker(v: Views) -> None:
+    from macros.citations import compact_numbers
+
+    citer = Citer(v.sources)
+    cause = v.causes["caffeine"]
+    first = citer.cite(cause)
+    again = citer.cite(cause)
+    assert first == "[^src-agency-page][^src-seed-article]"
+    assert again == '<sup class="ta-cite"><a href="#sources-for-this-page" title="Sources 1, 2">1, 2</a></sup>'
+    assert compact_numbers([7, 1, 2, 3, 9]) == "1\u20133, 7, 9"
