@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external audit
+.PHONY: serve build check test lint format clean linkcheck-external audit schema
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -46,3 +46,6 @@ audit: $(STAMP) ## speed budget: Lighthouse (mobile) on three pages, served with
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache
+
+schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after changing ids or models
+	$(PY) -m macros schema

@@ -20,7 +20,25 @@ def collect(root: Path) -> tuple[list[Problem], int]:
 
     loaded = load(root)
     problems = loaded.problems + run_checks(loaded)
+    if not has_errors(problems):
+        problems += stale_schemas(root, loaded.kb)
     return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
+
+
+def stale_schemas(root: Path, kb: object) -> list[Problem]:
+    """A warning per JSON Schema that no longer matches the models or the ids in the data."""
+    from macros import schema
+
+    return [
+        Problem(
+            f"data/schema/{name}",
+            1,
+            "schema-stale",
+            "warning",
+            "editor autocomplete is out of date (ids or fields changed) - run `make schema` and commit data/schema/",
+        )
+        for name in schema.stale(root, kb)  # type: ignore[arg-type]
+    ]
 
 
 def _colour(stream: TextIO) -> bool:
@@ -89,6 +107,23 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return 1 if dead else 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write data/schema/*.json from the models (and current ids); --check only reports."""
+    from macros import schema
+    from macros.load import load
+
+    root = Path(args.root).resolve()
+    loaded = load(root)
+    if args.check:
+        stale = schema.stale(root, loaded.kb)
+        for name in stale:
+            print(f"data/schema/{name}: out of date - run `python -m macros schema` (or `make schema`) and commit it")
+        return 1 if stale else 0
+    changed = schema.write(root, loaded.kb)
+    print(f"{len(changed)} schema file(s) updated in data/schema/." if changed else "Schemas are up to date.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
@@ -97,6 +132,10 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument("--root", default=".", help="project root (default: current folder)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.set_defaults(func=cmd_check)
+    sch = sub.add_parser("schema", help="write JSON Schemas for the data files into data/schema/")
+    sch.add_argument("--root", default=".", help="project root (default: current folder)")
+    sch.add_argument("--check", action="store_true", help="only report schemas that are out of date (exit 1)")
+    sch.set_defaults(func=cmd_schema)
     ext = sub.add_parser("linkcheck-external", help="check every source URL over the network (opt-in, slow)")
     ext.add_argument("--root", default=".", help="project root (default: current folder)")
     ext.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")

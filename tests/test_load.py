@@ -145,7 +145,7 @@ CASES = [
     ("empty-file", _write("glossary.yaml", ""), "file-empty", ["no data"]),
     ("comments-only-file", _write("glossary.yaml", "# nothing here yet\n"), "file-empty", ["no data"]),
     ("lone-bom", _write("glossary.yaml", "\ufeff"), "file-empty", ["no data"]),
-    ("non-utf8", _bytes("causes.yaml", b"Coffee and tea.", b"Caf\xe9 and tea.", 6), "file-encoding", ["0xe9", "UTF-8"]),
+    ("non-utf8", _bytes("causes.yaml", b"Coffee and tea.", b"Caf\xe9 and tea.", 7), "file-encoding", ["0xe9", "UTF-8"]),
     ("missing-file", _delete("comparisons.yaml"), "file-missing", ["missing"]),
     (
         "dangling-reference",

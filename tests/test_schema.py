@@ -1,0 +1,70 @@
+"""Editor autocomplete: the committed JSON Schemas are current and describe the data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from macros import schema
+from macros.load import DATA_FILES, load
+from tests.helpers import ROOT, copy_project, run_cli
+
+
+def _as_json(value: object) -> object:
+    """YAML data as JSON would carry it (dates become strings)."""
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    assert schema.stale(ROOT, load(ROOT).kb) == [], "run `make schema` and commit data/schema/"
+
+
+def test_schema_check_command_reports_stale_schemas(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    assert run_cli("schema", "--check", "--root", str(project)).returncode == 0
+    glossary = project / "data" / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").rstrip("\n")
+        + "\n  - id: brand-new-term\n    term: new term\n    definition: A new word.\n"
+        "    sources: [nhs-twitching]\n    reviewed: 2026-11-21\n",
+        encoding="utf-8",
+    )
+    result = run_cli("schema", "--check", "--root", str(project))
+    assert result.returncode == 1 and "data/schema/" in result.stdout
+    check = run_cli("check", "--root", str(project))
+    assert "[schema-stale]" in check.stdout
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_data_file_names_its_schema_and_validates_against_it(name: str) -> None:
+    path = ROOT / "data" / name
+    assert path.read_text(encoding="utf-8").splitlines()[0] == schema.modeline(name)
+    document = json.loads((ROOT / "data" / "schema" / f"{Path(name).stem}.json").read_text(encoding="utf-8"))
+    jsonschema.validate(_as_json(yaml.safe_load(path.read_text(encoding="utf-8"))), document)
+
+
+def test_schema_catches_what_editors_get_wrong() -> None:
+    document = json.loads((ROOT / "data" / "schema" / "signs.json").read_text(encoding="utf-8"))
+    good = _as_json(yaml.safe_load((ROOT / "data" / "signs.yaml").read_text(encoding="utf-8")))
+    sign = good["signs"][0]
+    for bad in (
+        {**sign, "urgency": "emergncy"},
+        {**sign, "sourcse": []},
+        {k: v for k, v in sign.items() if k != "description"},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"signs": [bad]}, document)
+
+
+def test_schema_offers_vocabularies_ids_and_tooltips() -> None:
+    document = json.loads((ROOT / "data" / "schema" / "signs.json").read_text(encoding="utf-8"))
+    props = document["$defs"]["WarningSign"]["properties"]
+    assert props["urgency"]["enum"] == ["emergency", "urgent", "soon", "self-care"]
+    assert "nerve-root-compression" in props["causes"]["items"]["examples"]
+    assert "nhs-twitching" in props["sources"]["items"]["anyOf"][0]["examples"]
+    assert props["description"]["description"]
