@@ -13,9 +13,9 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-serve: $(STAMP) ## build and serve on 127.0.0.1:$(PORT), reloading on edits
+serve: $(STAMP) ## build and serve on 127.0.0.1:$(PORT), reloading on edits (data errors show in the browser)
 	$(PY) -m macros check || true
-	CHECK_LINKS=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	TA_PREVIEW=1 CHECK_LINKS=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) ## strict build into site/
 	$(PY) -m mkdocs build --strict --site-dir site

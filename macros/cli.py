@@ -48,9 +48,14 @@ def _colour(stream: TextIO) -> bool:
 def print_text(problems: list[Problem], records: int, stream: TextIO) -> None:
     """Print one line per problem, then a one-line summary."""
     colour = _colour(stream)
-    for p in problems:
+    current = None
+    for p in problems:  # sorted by file, so each file's problems come together
         line = p.format()
         if colour:
+            if p.path != current:
+                count = sum(q.path == p.path for q in problems)
+                print(f"\n\033[1m{p.path}\033[0m ({count} problem{'s' if count > 1 else ''})", file=stream)
+                current = p.path
             code = "31" if p.severity == "error" else "33"
             line = line.replace(f"[{p.rule}]", f"\033[{code}m[{p.rule}]\033[0m", 1)
         print(line, file=stream)

@@ -7,18 +7,24 @@ Each generated page is a single macro call, so it is rendered like every other p
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 # MkDocs loads this file by path: make the project's package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# `make serve` re-runs this file on every rebuild: drop our cached modules first, so an
+# edited macro takes effect without restarting the server.
+if os.environ.get("TA_PREVIEW") == "1":
+    for _name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[_name]
 
 from mkdocs.plugins import event_priority
 
 from macros.glossary_links import link_first_uses, term_patterns
 from macros.render import ENTITY_DIRS, region_title
-from macros.site import knowledge
+from macros.site import knowledge, problems_page
 from macros.views import Views
 
 #: Section titles of generated entity pages, in nav order.
@@ -75,6 +81,7 @@ def build_nav(views: Views) -> list[Any]:
     ]
 
 
+@event_priority(100)
 def on_config(config: Any) -> Any:
     """Load and check the data (stopping on errors) and set the navigation from it."""
     views = knowledge(Path(config.config_file_path).parent)
@@ -116,3 +123,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 _matcher: dict[str, Any] = {}
+
+
+@event_priority(100)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """While previewing broken data, every page shows the list of problems instead."""
+    views = knowledge(Path(config.config_file_path).parent)
+    return problems_page(views) if views.problems else markdown

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,6 @@ from macros import legmap, pages
 from macros.checks import run_checks
 from macros.citations import Citer, footnote_id
 from macros.load import DATA_DIR, DATA_FILES, load
-from macros.problems import has_errors
 from macros.render import esc, href, page_href
 from macros.views import Views
 
@@ -38,12 +39,35 @@ def knowledge(root: Path) -> Views:
         return cached[1]
     loaded = load(root)
     problems = sorted(set(loaded.problems + run_checks(loaded)))
-    if has_errors(problems):
-        listing = "\n".join(p.format() for p in problems if p.severity == "error")
+    errors = tuple(p for p in problems if p.severity == "error")
+    if errors and not previewing():
+        listing = "\n".join(p.format() for p in errors)
         raise build_error(f"the knowledge base has errors - fix them and rebuild:\n{listing}")
-    views = Views(loaded.kb)
+    if errors:  # make serve: say so loudly, and show the list in the browser instead of stale pages
+        print(
+            f"\nTwitch Atlas: {len(errors)} error(s) in the data - the preview shows them on every page:",
+            file=sys.stderr,
+        )
+        print("\n".join(p.format() for p in errors), file=sys.stderr)
+    views = Views(loaded.kb, errors)
     _cache[str(root)] = (stamp, views)
     return views
+
+
+def previewing() -> bool:
+    """True under `make serve` (TA_PREVIEW=1): data errors are shown in the browser, not fatal."""
+    return os.environ.get("TA_PREVIEW") == "1"
+
+
+def problems_page(views: Views) -> str:
+    """The page the preview shows on every address while the data has errors."""
+    lines = "\n".join(p.format() for p in views.problems)  # type: ignore[attr-defined]
+    return (
+        "# The knowledge base has errors\n\n"
+        "The preview shows this instead of pages built from broken data. Fix each line below "
+        "and save: this page reloads by itself.\n\n"
+        f"{{% raw %}}\n```text\n{lines}\n```\n{{% endraw %}}\n"
+    )
 
 
 def build_error(message: str) -> Exception:

@@ -13,6 +13,7 @@ class Views:
     """Lookups by id and inverse relations over one KnowledgeBase."""
 
     kb: m.KnowledgeBase
+    problems: tuple[object, ...] = ()  # errors found while previewing (make serve), else empty
 
     @cached_property
     def sources(self) -> dict[str, m.Source]:

@@ -1,0 +1,85 @@
+"""`make serve`: edits show up within seconds, and broken data shows its problems in the browser."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, edit, line_of
+from tests.test_site import make_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, needle: str, timeout: float) -> float:
+    """Seconds until the page at ``url`` contains ``needle``."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            if needle in _get(url):
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} did not appear at {url} within {timeout}s")
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """The project served by `mkdocs serve` as `make serve` runs it."""
+    project = make_project(tmp_path / "project")
+    port = _free_port()
+    env = {**os.environ, "TA_PREVIEW": "1", "CHECK_LINKS": "false", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(base + "/", "Twitch Atlas", 90)
+        yield project, base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_yaml_edit_shows_up_and_errors_show_in_the_browser(served) -> None:
+    project, base, _server = served
+    causes = project / "data" / "causes.yaml"
+    edit(causes, "name: Caffeine, nicotine, alcohol and stimulants", "name: Coffee and other stimulants")
+    seconds = _wait_for(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
+    assert seconds < 30
+
+    signs = project / "data" / "signs.yaml"
+    first = next(
+        ln.split(":", 1)[1].strip() for ln in signs.read_text(encoding="utf-8").splitlines() if "urgency:" in ln
+    )
+    edit(signs, f"urgency: {first}", "urgency: emergncy")
+    _wait_for(base + "/", "The knowledge base has errors", 30)
+    page = _get(base + "/causes/caffeine-and-stimulants/")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert f"data/signs.yaml:{line_of(signs, 'emergncy')}: [value-unknown]" in article
+    assert "How it causes twitching" not in article, "no stale page is served"
+
+    edit(signs, "urgency: emergncy", f"urgency: {first}")
+    _wait_for(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
