@@ -159,7 +159,7 @@ def sources_resolve(ctx: Context) -> Iterator[Finding]:
     known = {s.id for s in ctx.kb.sources} | ctx.broken_ids["sources"]
     for record in fact_records(ctx.kb):
         for where, ref in _cited(record):
-            if ref.id not in known:
+            if ref.id not in known and not is_placeholder(ref.id):
                 hint = did_you_mean(ref.id, known) or " - add it to data/sources.yaml first"
                 yield Finding(record, where, f"{label(record)} cites unknown source '{ref.id}'{hint}")
 
@@ -231,7 +231,7 @@ def references_resolve(ctx: Context) -> Iterator[Finding]:
             value = getattr(record, field_name)
             refs = [value] if isinstance(value, str) else list(value or [])
             for i, ref in enumerate(refs):
-                if ref not in known:
+                if ref not in known and not is_placeholder(ref):
                     where = (field_name,) if isinstance(value, str) else (field_name, i)
                     hint = did_you_mean(ref, known) or f" - it is not in data/{_file_of(target)}"
                     yield Finding(
@@ -289,6 +289,23 @@ def no_html(ctx: Context) -> Iterator[Finding]:
                     record,
                     where,
                     f"{label(record)}: {field_name} contains HTML '{match.group(0)[:40]}' - write plain text (Markdown *emphasis* and [links](url) are allowed)",
+                )
+
+
+def is_placeholder(value: str) -> bool:
+    """True for the TODO values `python -m macros new` writes."""
+    return value.lstrip().lower().startswith("todo")
+
+
+@check("placeholder-left")
+def no_placeholders(ctx: Context) -> Iterator[Finding]:
+    """No TODO placeholder from `python -m macros new` is left in the data."""
+    for record in all_records(ctx.kb):
+        for where, text in _strings(record, ()):
+            if is_placeholder(text) or "todo.invalid" in text:
+                field_name = ".".join(str(p) for p in where)
+                yield Finding(
+                    record, where, f"{label(record)}: {field_name} is still a placeholder ('{text[:40]}') - write it"
                 )
 
 

@@ -129,6 +129,26 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Append a commented skeleton record; refuse ids that exist."""
+    from macros.scaffold import SKELETONS, ScaffoldError, scaffold
+
+    root = Path(args.root).resolve()
+    try:
+        path, line = scaffold(root, args.kind, args.id)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    rel = path.relative_to(root).as_posix()
+    print(f"Added {args.kind} '{args.id}' at {rel}:{line}.")
+    print("Now fill in every TODO (the comments beside each field say what goes there),")
+    print("cite at least one authoritative source, then run `make check` until it is clean.")
+    if args.kind != "source":
+        print(f"Tip: open {rel} in VS Code with the YAML extension for autocomplete of fields and ids.")
+    print(f"Kinds you can add: {', '.join(SKELETONS)}.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
@@ -137,6 +157,11 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument("--root", default=".", help="project root (default: current folder)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="append a commented skeleton record to the right data file")
+    new.add_argument("kind", choices=("cause", "sign", "faq", "term", "source"))
+    new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
+    new.add_argument("--root", default=".", help="project root (default: current folder)")
+    new.set_defaults(func=cmd_new)
     sch = sub.add_parser("schema", help="write JSON Schemas for the data files into data/schema/")
     sch.add_argument("--root", default=".", help="project root (default: current folder)")
     sch.add_argument("--check", action="store_true", help="only report schemas that are out of date (exit 1)")

@@ -231,6 +231,39 @@ def _load_lexicon(doc: YamlDoc) -> tuple[m.Lexicon | None, list[Problem]]:
         return None, problems + [_problem(doc, LEXICON, ("lexicon",), {}, err) for err in exc.errors(include_url=False)]
 
 
+def _placeholders(
+    doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item: Any, reported: set[int]
+) -> list[Problem]:
+    """TODO values left in a record that failed validation (so all are reported at once)."""
+    rid = item.get("id") if isinstance(item, dict) else None
+    who = f"{section.label} '{rid}'" if isinstance(rid, str) else section.label
+    found = []
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, (*path, key))
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                walk(inner, (*path, i))
+        elif isinstance(value, str) and (value.lower().startswith("todo") or "todo.invalid" in value):
+            line = doc.line((*prefix, *path))
+            if line not in reported:
+                name = ".".join(str(p) for p in path)
+                found.append(
+                    Problem(
+                        doc.rel,
+                        line,
+                        "placeholder-left",
+                        "error",
+                        f"{who}: {name} is still a placeholder ('{value[:40]}') - write it",
+                    )
+                )
+
+    walk(item, ())
+    return found
+
+
 def _raw_citations(item: dict[str, Any]) -> set[str]:
     """Source ids a record that failed validation cites, so they do not look unused."""
     refs = item.get("sources")
@@ -252,7 +285,8 @@ def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[An
     try:
         record = section.model.model_validate(item)
     except ValidationError as exc:
-        return None, [_problem(doc, section, prefix, item, err) for err in exc.errors(include_url=False)]
+        found = [_problem(doc, section, prefix, item, err) for err in exc.errors(include_url=False)]
+        return None, found + _placeholders(doc, section, prefix, item, {p.line for p in found})
     record._origin = Origin(doc.rel, doc.line(prefix), doc, prefix)
     return record, []
 
@@ -286,6 +320,15 @@ def _problem(doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item
         hint = f" ({desc})" if desc else ""
         return Problem(
             doc.rel, line, "field-missing", "error", f"{who} is missing required field '{name}'{hint} - add it"
+        )
+    if kind == "literal_error" and isinstance(got, str) and got.lower().startswith("todo"):
+        allowed = err["ctx"]["expected"].replace("'", "")
+        return Problem(
+            doc.rel,
+            line,
+            "placeholder-left",
+            "error",
+            f"{who}: {name} is still a placeholder - write one of: {allowed}",
         )
     if kind == "literal_error":
         allowed = [str(a) for a in err["ctx"]["expected"].replace("'", "").split(" or ")]

@@ -15,6 +15,14 @@ from tests.helpers import MINIMAL, edit, line_of
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "placeholder-left",
+        "data/figures.yaml",
+        "context: An old survey.",
+        "context: TODO who was studied",
+        "context: TODO",
+        ["figure 'twitch-share': context is still a placeholder"],
+    ),
+    (
         "privacy-third-party",
         "content/index.md",
         "# Minimal\n",
