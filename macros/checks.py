@@ -125,7 +125,7 @@ def fact_records(kb: m.KnowledgeBase) -> Iterator[m.Record]:
             yield record
 
 
-def _cited(record: m.Model) -> Iterator[tuple[tuple[str | int, ...], m.SourceRef]]:
+def citations_of(record: m.Model) -> Iterator[tuple[tuple[str | int, ...], m.SourceRef]]:
     """Every source a record cites, with the field path of the citation."""
     for i, ref in enumerate(getattr(record, "sources", [])):
         yield ("sources", i, "id"), ref
@@ -158,7 +158,7 @@ def sources_resolve(ctx: Context) -> Iterator[Finding]:
         return
     known = {s.id for s in ctx.kb.sources} | ctx.broken_ids["sources"]
     for record in fact_records(ctx.kb):
-        for where, ref in _cited(record):
+        for where, ref in citations_of(record):
             if ref.id not in known and not is_placeholder(ref.id):
                 hint = did_you_mean(ref.id, known) or " - add it to data/sources.yaml first"
                 yield Finding(record, where, f"{label(record)} cites unknown source '{ref.id}'{hint}")
@@ -188,7 +188,7 @@ def sources_used(ctx: Context) -> Iterator[Finding]:
     """Every source is cited at least once."""
     if ctx.unreadable:
         return  # a file that could not be read may hold the citations
-    cited = {ref.id for record in fact_records(ctx.kb) for _, ref in _cited(record)}
+    cited = {ref.id for record in fact_records(ctx.kb) for _, ref in citations_of(record)}
     cited |= ctx.broken_ids[CITED_BY_BROKEN]
     for source in ctx.kb.sources:
         if source.id not in cited:

@@ -21,7 +21,10 @@ def collect(root: Path) -> tuple[list[Problem], int]:
     loaded = load(root)
     problems = loaded.problems + run_checks(loaded)
     if not has_errors(problems):
+        from macros.readability import page_grades, readability_problems
+
         problems += stale_schemas(root, loaded.kb)
+        problems += readability_problems(page_grades(loaded))
     return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
 
 
@@ -149,6 +152,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print the review report: stale facts, unused sources and terms, seed reliance, reading grades."""
+    import datetime as dt
+
+    from macros.load import load
+    from macros.report import build_report, review_interval_months
+
+    root = Path(args.root).resolve()
+    loaded = load(root)
+    if has_errors(loaded.problems):
+        print("error: fix the data first (python -m macros check)", file=sys.stderr)
+        return 1
+    print(build_report(loaded, review_interval_months(root), dt.date.today()), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
@@ -162,6 +181,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     new.add_argument("--root", default=".", help="project root (default: current folder)")
     new.set_defaults(func=cmd_new)
+    rep = sub.add_parser("report", help="review report: stale facts, unused sources and terms, reading grades")
+    rep.add_argument("--root", default=".", help="project root (default: current folder)")
+    rep.set_defaults(func=cmd_report)
     sch = sub.add_parser("schema", help="write JSON Schemas for the data files into data/schema/")
     sch.add_argument("--root", default=".", help="project root (default: current folder)")
     sch.add_argument("--check", action="store_true", help="only report schemas that are out of date (exit 1)")

@@ -1,0 +1,87 @@
+"""Readability (Flesch-Kincaid via textstat) and the review report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import textstat
+
+from macros.citations import Citer
+from macros.load import load
+from macros.pages import page_bodies
+from macros.readability import TARGET_GRADE, flesch_kincaid, page_grades, prose, readability_problems
+from macros.views import Views
+from tests.helpers import ROOT, copy_project, edit, line_of, run_cli
+
+HARD = (
+    "Notwithstanding considerable interindividual heterogeneity, electrophysiological characterisation "
+    "of spontaneous fasciculation potentials necessitates sophisticated neurophysiological instrumentation "
+    "and comprehensive multidisciplinary interpretation. "
+)
+
+
+def test_grades_are_textstats_flesch_kincaid() -> None:
+    views = Views(load(ROOT).kb)
+    for src, (_, body) in page_bodies(views).items():
+        text = prose(body(src, Citer(views.sources)))
+        if len(text.split()) >= 40:
+            assert flesch_kincaid(text, {}, textstat) == textstat.flesch_kincaid_grade(text), src
+
+
+def test_every_page_reads_at_grade_8_or_below() -> None:
+    grades = page_grades(load(ROOT))
+    assert [(g.page, g.grade) for g in grades if g.grade is not None and g.grade > TARGET_GRADE] == []
+    assert len([g for g in grades if g.grade is not None]) >= 40
+
+
+def test_prose_leaves_out_tables_headings_and_citations() -> None:
+    text = prose("# Title\n\n| a | b |\n|---|---|\n| x | y |\n\nA sentence.[^src-x] Another<sup>1</sup>\n")
+    assert text == "A sentence. Another."
+
+
+@pytest.mark.parametrize(("sentences", "severity"), [(HARD * 12, "error"), (None, "warning")])
+def test_hard_prose_is_flagged_at_the_record_to_rewrite(tmp_path: Path, sentences: str | None, severity: str) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    causes = project / "data" / "causes.yaml"
+    medium = (
+        "Persistent fasciculations frequently accompany peripheral neuropathy, particularly "
+        "when motor fibres are involved and conduction studies demonstrate abnormalities. "
+    ) * 12
+    text = causes.read_text(encoding="utf-8")
+    start = text.index("  - id: exercise")
+    summary_at = text.index("    summary:", start)
+    end = text.index("    mechanism:", summary_at)
+    causes.write_text(text[:summary_at] + f"    summary: {sentences or medium}\n" + text[end:], encoding="utf-8")
+    problems = [p for p in readability_problems(page_grades(load(project))) if "causes/exercise" in p.message]
+    assert [p.severity for p in problems] == [severity]
+    assert (problems[0].path, problems[0].line) == ("data/causes.yaml", line_of(causes, "- id: exercise"))
+    result = run_cli("check", "--root", str(project))
+    assert "[readability-grade]" in result.stdout
+    assert result.returncode == (1 if severity == "error" else 0)
+
+
+def test_report_lists_what_to_review(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    (project / "mkdocs.yml").write_text("extra:\n  review_interval_months: 12\n", encoding="utf-8")
+    edit(project / "data" / "causes.yaml", "reviewed: 2026-11-21", "reviewed: 2020-01-01")
+    glossary = project / "data" / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").rstrip("\n")
+        + "\n  - id: zygapophysis\n    term: zygapophysis\n    definition: A joint.\n    sources: [nhs-twitching]\n"
+        "    reviewed: 2026-11-21\n",
+        encoding="utf-8",
+    )
+    result = run_cli("report", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for section in (
+        "Facts due for review (1)",
+        "Sources never cited (0)",
+        "Facts that also cite a seed article",
+        "Pages by reading grade",
+    ):
+        assert section in out
+    assert "2020-01-01  cause 'caffeine-and-stimulants'" in out
+    assert "zygapophysis" in out.split("Glossary terms never used")[1].split("Pages by reading grade")[0]
+    assert "content/causes/caffeine-and-stimulants.md" in out
