@@ -292,6 +292,24 @@ def no_html(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+_UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*((?!https?:|mailto:)[a-zA-Z][a-zA-Z0-9+.-]*:[^)]*)\)")
+
+
+@check("unsafe-link")
+def links_are_web_addresses(ctx: Context) -> Iterator[Finding]:
+    """Markdown links in data text point to http(s) or mailto addresses, never javascript: or data:."""
+    for record in all_records(ctx.kb):
+        for where, text in _strings(record, ()):
+            match = _UNSAFE_LINK.search(text)
+            if match:
+                field_name = ".".join(str(p) for p in where)
+                yield Finding(
+                    record,
+                    where,
+                    f"{label(record)}: {field_name} links to '{match.group(2)[:40]}' - links must start with https:// (or http://)",
+                )
+
+
 def is_placeholder(value: str) -> bool:
     """True for the TODO values `python -m macros new` writes."""
     return value.lstrip().lower().startswith("todo")

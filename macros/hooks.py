@@ -6,6 +6,7 @@ Each generated page is a single macro call, so it is rendered like every other p
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import sys
@@ -53,7 +54,12 @@ SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 2}
 
 def page_source(kind: str, record_id: str, title: str, description: str) -> str:
     """Markdown of a generated page: front matter and one macro call."""
-    meta: dict[str, Any] = {"title": title, "description": description[:155], "search": {"boost": SEARCH_BOOST[kind]}}
+    # The theme writes title and description into HTML attributes without escaping them.
+    meta: dict[str, Any] = {
+        "title": html.escape(title, quote=True),
+        "description": html.escape(" ".join(description.split())[:155], quote=True),
+        "search": {"boost": SEARCH_BOOST[kind]},
+    }
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n{{{{ {MACRO[kind]}({json.dumps(record_id)}) }}}}\n"
 

@@ -68,10 +68,13 @@ def region_title(name: str) -> str:
 # --- Text -------------------------------------------------------------------------------------
 
 _ANGLE = re.compile(r"[<>]")
+#: A Markdown link whose address has a scheme other than http(s) or mailto (javascript:, data:...).
+UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*(?!https?:|mailto:)[a-zA-Z][a-zA-Z0-9+.-]*:[^)]*\)")
 
 
 def esc(text: str) -> str:
-    """Escape data text for Markdown output: no raw HTML can reach the page."""
+    """Escape data text for Markdown output: no raw HTML and no unsafe link can reach the page."""
+    text = UNSAFE_LINK.sub(lambda match: match.group(1), text)  # keep the words, drop the address
     return _ANGLE.sub(lambda match: "&lt;" if match.group(0) == "<" else "&gt;", text)
 
 

@@ -15,6 +15,14 @@ from tests.helpers import MINIMAL, edit, line_of
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "unsafe-link",
+        "data/faqs.yaml",
+        "answer: Yes, very.",
+        "answer: Yes, [very](javascript:alert(1)).",
+        "answer:",
+        ["FAQ 'is-it-common': answer links to 'javascript:", "https://"],
+    ),
+    (
         "placeholder-left",
         "data/figures.yaml",
         "context: An old survey.",
