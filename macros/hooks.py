@@ -136,3 +136,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """While previewing broken data, every page shows the list of problems instead."""
     views = knowledge(Path(config.config_file_path).parent)
     return problems_page(views) if views.problems else markdown
+
+
+@event_priority(-100)  # last: after every other plugin has written the page
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Give the page a Content-Security-Policy (not under `make serve`: its live-reload script is inline)."""
+    from macros.csp import add_policy
+
+    return output if os.environ.get("TA_PREVIEW") == "1" else add_policy(output)

@@ -14,7 +14,8 @@ def _pages(built_site) -> list[str]:
 
 @pytest.fixture(scope="module", params=["light", "dark"])
 def scheme_page(request, browser):
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
+    # bypass_csp: axe is injected as an inline script, which the site's own policy would block.
+    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     yield request.param, page
     context.close()
@@ -156,7 +157,7 @@ def test_phone_tap_targets_are_at_least_44px(phone, site_url: str, path: str) ->
 
 
 def test_axe_harness_reports_a_planted_violation(browser, site_url: str) -> None:
-    page = browser.new_page()
+    page = browser.new_page(bypass_csp=True)
     page.goto(site_url + "/about/")
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
     page.add_script_tag(content=axe_source())

@@ -188,3 +188,40 @@ def test_external_links_show_their_address_in_print(desktop, site_url: str) -> N
         else "none"
     )
     assert url in ("none", "normal"), "URLs already written out are not repeated"
+
+
+# --- Content-Security-Policy ---------------------------------------------------------------------
+
+
+def test_site_works_under_its_content_security_policy(browser, site_url: str) -> None:
+    from tests.search_probe import search
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda err: violations.append(str(err)))
+    page.goto(site_url + "/")
+    policy = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert search(page, "caffeine", n=1) == ["causes/caffeine-and-stimulants/"]
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.click("form[data-md-component='palette'] label:visible")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme, "palette toggle works"
+    page.click("article a[href$='body-areas/']")  # instant navigation
+    page.wait_for_selector("[data-legmap][data-ready]")
+    page.click(".ta-legmap__root[data-root='s1']")
+    assert page.locator(".ta-legmap__shape.is-motor[data-region='calf']").count() == 1
+    context.close()
+    assert violations == []
+
+
+def test_policy_blocks_an_injected_inline_script(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "/about/")
+    ran = page.evaluate(
+        """() => { const s = document.createElement('script'); s.textContent = 'window.__pwned = 1';
+                  document.head.appendChild(s); return window.__pwned === 1; }"""
+    )
+    page.close()
+    assert ran is False
