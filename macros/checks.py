@@ -243,6 +243,21 @@ def _file_of(key: str) -> str:
     return next(s.file for s in SECTIONS if s.key == key)
 
 
+@check("ref-self")
+def no_self_references(ctx: Context) -> Iterator[Finding]:
+    """A record does not list itself as related (a glossary term in its own see_also...)."""
+    for key, field_name, target in REFERENCES:
+        if key != target:
+            continue
+        for record in records_of(ctx.kb, key):
+            value = getattr(record, field_name)
+            refs = [value] if isinstance(value, str) else list(value or [])
+            for i, ref in enumerate(refs):
+                if ref == record.id:
+                    where = (field_name,) if isinstance(value, str) else (field_name, i)
+                    yield Finding(record, where, f"{label(record)} lists itself in {field_name} - remove '{ref}'")
+
+
 @check("reviewed-future")
 def reviewed_not_future(ctx: Context) -> Iterator[Finding]:
     """Review and access dates are not in the future."""
@@ -335,6 +350,22 @@ def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 root, ("id",), f"root '{root.id}' has label {root.label} - its id must be '{root.label.lower()}'"
             )
+
+
+@check("page-macro-syntax")
+def macro_calls_are_closed(ctx: Context) -> Iterator[PageFinding]:
+    """Every {{ ... }} and {% ... %} in a page is closed on the line it opens."""
+    pairs = (("{{", "}}"), ("{%", "%}"))
+    for path, text in ctx.pages.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            for opener, closer in pairs:
+                if line.count(opener) != line.count(closer):
+                    yield PageFinding(
+                        path,
+                        number,
+                        f"'{opener}' and '{closer}' do not match on this line - close the macro call with '{closer}'",
+                    )
+                    break
 
 
 #: Macros that take a record id as their first argument, and the kind of that id.

@@ -377,11 +377,17 @@ def _problem(doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item
     return Problem(doc.rel, line, "field-type", "error", f"{who}: {name} {err['msg'].lower()} (got {shown})")
 
 
-def _slug(text: str) -> str:
-    """A kebab-case suggestion for a bad id."""
-    import re
+#: Letters from other scripts that look like Latin ones (Cyrillic and Greek), for id suggestions.
+LOOKALIKES = str.maketrans("аеорсухіјѕԁԛԝвнкмтοαεικνρτυχ", "aeopcyxijsdqwbhkmtoaeiknptux")
 
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"
+
+def _slug(text: str) -> str:
+    """A kebab-case suggestion for a bad id (look-alike letters become the Latin ones they mimic)."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower().translate(LOOKALIKES)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "my-id"
 
 
 def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:

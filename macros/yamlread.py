@@ -73,6 +73,15 @@ def read_yaml(raw: bytes, rel: str) -> YamlDoc:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return fail(*_syntax_problem(exc, text))
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL
+        line = text[: exc.position].count("\n") + 1
+        return fail(
+            line,
+            "yaml-syntax",
+            f"character U+{exc.character:04X} is not allowed in a data file - delete it"
+            if isinstance(exc.character, int)
+            else f"unreadable character: {exc.reason}",
+        )
     except yaml.YAMLError as exc:
         return fail(1, "yaml-syntax", f"cannot read YAML: {exc}")
     except RecursionError:
@@ -87,6 +96,8 @@ def read_yaml(raw: bytes, rel: str) -> YamlDoc:
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
     """Turn a parser error into (line, rule, message) an editor can act on."""
     mark = exc.problem_mark or exc.context_mark
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        mark = exc.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
     line = mark.line + 1 if mark else 1
     problem = (exc.problem or str(exc)).strip()
     source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""

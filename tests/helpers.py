@@ -44,9 +44,18 @@ def line_of(path: Path, needle: str, nth: int = 1) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m macros ARGS`` as an editor would."""
+def run_cli(
+    *args: str, cwd: Path = ROOT, timeout: float = 60, memory_mb: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m macros ARGS`` as an editor would (optionally with a memory cap)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+
+    def limit() -> None:
+        import resource
+
+        cap = memory_mb * 1024 * 1024  # type: ignore[operator]
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
     return subprocess.run(
         [sys.executable, "-m", "macros", *args],
         cwd=cwd,
@@ -55,6 +64,7 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.Com
         text=True,
         timeout=timeout,
         check=False,
+        preexec_fn=limit if memory_mb else None,
     )
 
 

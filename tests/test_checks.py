@@ -15,6 +15,22 @@ from tests.helpers import MINIMAL, edit, line_of
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "ref-self",
+        "data/glossary.yaml",
+        "see_also: []",
+        "see_also: [fasciculation]",
+        "see_also: [fasciculation]",
+        ["glossary term 'fasciculation' lists itself in see_also"],
+    ),
+    (
+        "page-macro-syntax",
+        "content/index.md",
+        'faq("is-it-common") }}',
+        'faq("is-it-common") }',
+        "faq(",
+        ["'{{' and '}}' do not match"],
+    ),
+    (
         "unsafe-link",
         "data/faqs.yaml",
         "answer: Yes, very.",

@@ -1,4 +1,5 @@
-"""Bad input: each gets exit 1, one clear located message, no traceback, no file changed."""
+"""Bad input: each of 50+ malformed inputs, across every data file and content pages, gets exit 1,
+one clear located message, no traceback, bounded time and memory, and no file changed."""
 
 from __future__ import annotations
 
@@ -37,6 +38,24 @@ def _bytes(file: str, old: bytes, new: bytes, line: int) -> Callable[[Path], tup
     return apply
 
 
+def _page(text: str, line: int) -> Callable[[Path], tuple[str, int]]:
+    """Write content/index.md of the fixture (reported as content/index.md:LINE)."""
+
+    def apply(data: Path) -> tuple[str, int]:
+        (data.parent / "content" / "index.md").write_text(text, encoding="utf-8")
+        return "../content/index.md", line
+
+    return apply
+
+
+def _page_bytes(raw: bytes, line: int) -> Callable[[Path], tuple[str, int]]:
+    def apply(data: Path) -> tuple[str, int]:
+        (data.parent / "content" / "index.md").write_bytes(raw)
+        return "../content/index.md", line
+
+    return apply
+
+
 def _delete(file: str) -> Callable[[Path], tuple[str, int]]:
     def apply(data: Path) -> tuple[str, int]:
         (data / file).unlink()
@@ -44,6 +63,8 @@ def _delete(file: str) -> Callable[[Path], tuple[str, int]]:
 
     return apply
 
+
+DEEP = "glossary:\n  - id: deep\n    term: deep\n    definition: x\n    see_also: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n    sources: [agency-page]\n    reviewed: 2026-01-10\n"
 
 BILLION_LAUGHS = """\
 figures:
@@ -184,6 +205,185 @@ CASES = [
         "field-unknown",
         ["unknown section 'glosary'", "did you mean 'glossary'"],
     ),
+    # --- more data mistakes -----------------------------------------------------------------
+    (
+        "very-long-string",
+        _replace("causes.yaml", "name: Caffeine", "name: " + "Caffeine " * 60, "name: Caffeine Caffeine"),
+        "field-type",
+        ["cause 'caffeine'", "name"],
+    ),
+    ("deep-nesting", _write("glossary.yaml", DEEP, 5), "yaml-too-deep", ["deeper than"]),
+    ("recursive-alias", _write("glossary.yaml", "glossary: &a\n  - *a\n", 1), "yaml-alias", ["aliases"]),
+    (
+        "merge-key",
+        _replace("causes.yaml", "    category: lifestyle", "    <<: {category: lifestyle}", "<<:"),
+        "yaml-alias",
+        ["merge keys"],
+    ),
+    ("id-differs-by-case", _replace("signs.yaml", "- id: weakness", "- id: Weakness"), "id-format", ["'weakness'"]),
+    (
+        "id-unicode-lookalike",
+        _replace("glossary.yaml", "- id: fasciculation", "- id: fascicul\u0430tion", "- id: fascicul"),
+        "id-format",
+        ["lowercase"],
+    ),
+    (
+        "ref-unicode-lookalike",
+        _replace("signs.yaml", "regions: [calf]", "regions: [c\u0430lf]", "regions:"),
+        "id-format",
+        ["not an id"],
+    ),
+    (
+        "self-reference",
+        _replace("glossary.yaml", "see_also: []", "see_also: [fasciculation]"),
+        "ref-self",
+        ["lists itself"],
+    ),
+    (
+        "impossible-date",
+        _replace("figures.yaml", "reviewed: 2026-01-10", "reviewed: 2026-02-30"),
+        "field-type",
+        ["2026-02-30"],
+    ),
+    ("date-as-number", _replace("figures.yaml", "reviewed: 2026-01-10", "reviewed: 20260110"), "field-type", ["date"]),
+    (
+        "future-accessed",
+        _replace("sources.yaml", "accessed: 2026-01-10", "accessed: 2099-01-10"),
+        "reviewed-future",
+        ["in the future"],
+    ),
+    ("year-out-of-range", _replace("sources.yaml", "year: 2024", "year: 1500"), "field-type", ["year"]),
+    (
+        "ftp-url",
+        _replace(
+            "sources.yaml", "url: https://health.example.org/twitching", "url: ftp://health.example.org/twitching"
+        ),
+        "field-type",
+        ["url"],
+    ),
+    (
+        "sources-not-a-list",
+        _replace("faqs.yaml", "sources: [agency-page]", "sources: agency-page"),
+        "field-type",
+        ["sources"],
+    ),
+    (
+        "source-ref-unknown-key",
+        _replace("faqs.yaml", "sources: [agency-page]", "sources: [{id: agency-page, page: 3}]"),
+        "field-unknown",
+        ["unknown field 'page'"],
+    ),
+    ("empty-string", _replace("causes.yaml", "name: Caffeine", "name: ''"), "field-empty", ["name is empty"]),
+    ("null-text", _replace("causes.yaml", "name: Caffeine", "name: null"), "field-type", ["name"]),
+    ("bool-text", _replace("causes.yaml", "name: Caffeine", "name: true"), "field-type", ["name"]),
+    ("number-text", _replace("causes.yaml", "summary: Coffee and tea.", "summary: 42"), "field-type", ["summary"]),
+    (
+        "mapping-for-list",
+        _replace("causes.yaml", "helps: [Drink less coffee.]", "helps: {drink: less}"),
+        "field-type",
+        ["helps"],
+    ),
+    (
+        "record-not-mapping",
+        _replace("signs.yaml", "signs:\n", "signs:\n  - just a sentence\n", "just a sentence"),
+        "field-type",
+        ["mapping"],
+    ),
+    (
+        "two-documents",
+        _replace("figures.yaml", "figures:", "figures:\n---\nfigures:", "---"),
+        "yaml-syntax",
+        ["YAML syntax error"],
+    ),
+    (
+        "unclosed-quote",
+        _replace("causes.yaml", "summary: Coffee and tea.", 'summary: "Coffee and tea.', "summary:"),
+        "yaml-syntax",
+        ["YAML syntax error"],
+    ),
+    (
+        "nul-byte",
+        _bytes("causes.yaml", b"Coffee and tea.", b"Coffee\x00 and tea.", 7),
+        "yaml-syntax",
+        ["U+0000", "delete it"],
+    ),
+    ("windows-1252-quotes", _bytes("faqs.yaml", b"Yes, very.", b"\x93Yes\x94, very.", 5), "file-encoding", ["0x93"]),
+    ("utf16-file", _bytes("glossary.yaml", b"glossary:", "glossary:".encode("utf-16"), 2), "file-encoding", ["UTF-8"]),
+    (
+        "bad-root-label",
+        _replace("roots.yaml", "label: S1", "label: L7"),
+        "value-unknown",
+        ["allowed: L2, L3, L4, L5, S1, S2"],
+    ),
+    (
+        "bad-reflex",
+        _replace("roots.yaml", "reflexes: [ankle-jerk]", "reflexes: [ankle-reflex]"),
+        "value-unknown",
+        ["knee-jerk, ankle-jerk"],
+    ),
+    (
+        "too-many-percents",
+        _replace("figures.yaml", "value: about 70%", "value: about 70%\n    percent: [60, 70, 80]", "percent:"),
+        "field-type",
+        ["percent"],
+    ),
+    (
+        "lexicon-bad-tier",
+        _replace("lexicon.yaml", "    emergency: [", "    emergncy: [", "emergncy:"),
+        "value-unknown",
+        ["emergncy"],
+    ),
+    (
+        "lexicon-duplicate-key",
+        _replace("lexicon.yaml", "  negations:", "  negations: [x]\n  negations:", "  negations:#2"),
+        "yaml-duplicate-key",
+        ["'negations' appears twice"],
+    ),
+    (
+        "unsafe-link",
+        _replace("faqs.yaml", "answer: Yes, very.", "answer: Yes, [very](javascript:alert(1))."),
+        "unsafe-link",
+        ["javascript:"],
+    ),
+    (
+        "html-in-text",
+        _replace("faqs.yaml", "answer: Yes, very.", "answer: Yes, <script>alert(1)</script>."),
+        "html-in-text",
+        ["HTML"],
+    ),
+    (
+        "placeholder-left",
+        _replace("figures.yaml", "context: An old survey.", "context: TODO who was studied"),
+        "placeholder-left",
+        ["placeholder"],
+    ),
+    # --- content pages --------------------------------------------------------------------------
+    (
+        "page-unknown-id",
+        _page('# Home\n\n{{ faq("is-it-comon") }}\n', 3),
+        "page-ref-unknown",
+        ["did you mean 'is-it-common'"],
+    ),
+    ("page-unclosed-macro", _page('# Home\n\n{{ faq("is-it-common")\n', 3), "page-macro-syntax", ["do not match"]),
+    (
+        "page-third-party-script",
+        _page('# Home\n\n<script src="https://cdn.example.com/x.js"></script>\n', 3),
+        "privacy-third-party",
+        ["cdn.example.com"],
+    ),
+    (
+        "page-third-party-image",
+        _page("# Home\n\n![x](https://img.example.com/x.png)\n", 3),
+        "privacy-third-party",
+        ["img.example.com"],
+    ),
+    ("page-non-utf8", _page_bytes(b"# Home\n\nCaf\xe9\n", 3), "file-encoding", ["0xe9"]),
+    (
+        "page-contradiction",
+        _page("# Home\n\nWeakness is harmless and nothing to worry about.\n", 3),
+        "urgency-conflict",
+        ["rates it urgent"],
+    ),
 ]
 
 
@@ -191,13 +391,14 @@ CASES = [
 def test_bad_input_is_reported_once_with_location(minimal: Path, case, breaker, rule, words) -> None:
     file, line = breaker(minimal / "data")
     before = tree_hash(minimal)
-    result = run_cli("check", "--root", str(minimal))
+    result = run_cli("check", "--root", str(minimal), timeout=30, memory_mb=1024)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr == ""
     lines = error_lines(result.stdout)
     assert len(lines) == 1, result.stdout
-    assert lines[0].startswith(f"data/{file}:{line}: [{rule}] "), result.stdout
+    path = file.removeprefix("../") if file.startswith("../") else f"data/{file}"
+    assert lines[0].startswith(f"{path}:{line}: [{rule}] "), result.stdout
     for word in words:
         assert word in lines[0]
     assert tree_hash(minimal) == before, "the checker must never modify data files"
