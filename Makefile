@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks
+.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -52,3 +52,6 @@ schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after ch
 
 hooks: $(STAMP) ## install the pre-commit hooks (ruff and the data check on every commit)
 	$(VENV)/bin/pre-commit install
+
+bench: $(STAMP) ## scaling benchmark: check and build at 1x, 10x and 100x the data (slow)
+	$(PY) benchmarks/bench.py --scales $(or $(SCALES),1,10,100)

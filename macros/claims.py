@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Literal
 
 from macros import models as m
+from macros.phrases import PhraseIndex, tokens, words_present
 
 ClaimKind = Literal[
     "root-region",
@@ -205,10 +206,10 @@ def _forms(phrase: str) -> set[str]:
 
 @dataclass
 class Vocabulary:
-    """Phrase -> ids tables for every kind of mention, built once from the knowledge base."""
+    """Phrase indexes for every kind of mention, built once from the knowledge base."""
 
     kb: m.KnowledgeBase
-    tables: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    indexes: dict[str, PhraseIndex] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -227,21 +228,16 @@ class Vocabulary:
         self._add("root", {r.id: [r.label, *r.aliases] for r in kb.roots})
 
     def _add(self, kind: str, names: dict[str, list[str]]) -> None:
-        table: dict[str, set[str]] = {}
+        index = PhraseIndex()
         for record_id, phrases in names.items():
             for phrase in phrases:
                 for form in _forms(phrase):
-                    table.setdefault(form, set()).add(record_id)
-        self.tables[kind] = table
-
-    @cached_property
-    def patterns(self) -> dict[str, re.Pattern[str] | None]:
-        """Compiled pattern per mention kind."""
-        return {kind: _phrase_pattern(list(table)) for kind, table in self.tables.items()}
+                    index.add(form, record_id)
+        self.indexes[kind] = index
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern[str] | None]:
-        """Compiled cue-word patterns."""
+        """Compiled cue-word patterns (the lexicon's short lists; they do not grow with the data)."""
         lex = self.kb.lexicon
         if lex is None:
             return {}
@@ -252,15 +248,6 @@ class Vocabulary:
             "supply": _phrase_pattern(lex.supply_cues),
             "symptom": _phrase_pattern(lex.symptom_cues),
         }
-
-    def ids(self, kind: str, phrase: str) -> set[str]:
-        """Ids a phrase names (a plural 's' or 'es' is allowed)."""
-        word = " ".join(phrase.lower().split())
-        table = self.tables[kind]
-        for candidate in (word, word.removesuffix("s"), word.removesuffix("es")):
-            if candidate in table:
-                return table[candidate]
-        return set()
 
 
 # --- Mentions -----------------------------------------------------------------------------------------
@@ -309,18 +296,20 @@ class Mention:
 def mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     """Every mention in a sentence, longer and more specific phrases first."""
     base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text)
+    words = tokens(base)
+    present = words_present(words)
     found: list[Mention] = []
     for kind in MENTION_ORDER:
-        masked = _mask(base, [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())])
         if kind == "root":
-            masked = _expand_ranges(masked, found)
-        pattern = vocab.patterns.get(kind)
-        if pattern is None:
+            masking = [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
+            _expand_ranges(_mask(base, masking) if masking else base, found)
+        index = vocab.indexes.get(kind)
+        if index is None or not index.may_match(present):
             continue
-        for match in pattern.finditer(masked):
-            ids = vocab.ids(kind, match.group(0))
-            if ids:
-                found.append(Mention(kind, frozenset(ids), match.start(), match.end(), match.group(0)))
+        masking = [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
+        blocked = [any(s < f.end and e > f.start for f in masking) for _, s, e in words] if masking else None
+        for match in index.find(words, blocked):
+            found.append(Mention(kind, match.values, match.start, match.end, text[match.start : match.end]))
     return sorted(found, key=lambda x: x.start)
 
 
@@ -343,7 +332,7 @@ def _expand_ranges(masked: str, found: list[Mention]) -> str:
         if first in ROOT_ORDER and last in ROOT_ORDER and ROOT_ORDER.index(first) < ROOT_ORDER.index(last):
             ids = frozenset(ROOT_ORDER[ROOT_ORDER.index(first) : ROOT_ORDER.index(last) + 1])
             found.append(Mention("root", ids, match.start(), match.end(), match.group(0)))
-    return _mask(masked, [f for f in found if f.kind == "root"])
+    return masked
 
 
 def has(cue: str, text: str, vocab: Vocabulary) -> bool:

@@ -99,7 +99,9 @@ def all_sentences(ctx: Context) -> Iterator[Sentence]:
         place = origin(record)
         if place is None:
             continue
-        lines = file_lines.setdefault(place.path, place.doc.text.splitlines())
+        if place.path not in file_lines:  # split each file once (setdefault would split it per record)
+            file_lines[place.path] = place.doc.text.splitlines()
+        lines = file_lines[place.path]
         if place.path not in field_index:  # one pass over each file's line table, not one per record
             index: dict[tuple[str | int, ...], dict[str, int]] = {}
             for path, line in place.doc.lines.items():

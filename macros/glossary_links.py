@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from macros import models as m
+from macros.phrases import PhraseIndex, tokens
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
 #: Text inside these elements is never linked.
@@ -37,23 +38,21 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "ar
 
 
 class TermMatcher:
-    """Finds glossary words (terms and aliases) in text, earliest first, longest at a tie."""
+    """Finds glossary words (terms and aliases) in text, leftmost and longest first."""
 
     def __init__(self, terms: Iterable[m.Term]) -> None:
-        self.by_word: dict[str, m.Term] = {}
-        for t in terms:
+        self.terms = {t.id: t for t in terms}
+        self.index = PhraseIndex()
+        for t in self.terms.values():
             for word in [t.term, *t.aliases]:
-                self.by_word.setdefault(word.lower(), t)
-        words = sorted(self.by_word, key=len, reverse=True)
-        alternation = "|".join(re.escape(w) for w in words) or "(?!)"
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+                self.index.add(word, t.id)
 
-    def first_new(self, text: str, done: set[str]) -> tuple[re.Match[str], m.Term] | None:
-        """The earliest match in ``text`` whose term is not linked yet."""
-        for found in self.pattern.finditer(text):
-            term = self.by_word[found.group(0).lower()]
-            if term.id not in done:
-                return found, term
+    def first_new(self, text: str, done: set[str]) -> tuple[tuple[int, int], m.Term] | None:
+        """(span, term) of the earliest use in ``text`` of a term not linked yet."""
+        for match in self.index.find(tokens(text)):
+            fresh = sorted(match.values - done)
+            if fresh:
+                return (match.start, match.end), self.terms[fresh[0]]
         return None
 
 
@@ -92,17 +91,16 @@ def link_first_uses(page_html: str, patterns: TermMatcher, glossary_url: str) ->
 
 def _link_text(text: str, matcher: TermMatcher, url: str, done: set[str]) -> str:
     """Link each not-yet-linked term in a run of text, at its first use."""
-    out, pos = [], 0
+    out: list[str] = []
     while text.strip():
-        hit = matcher.first_new(text[pos:], done)
+        hit = matcher.first_new(text, done)
         if hit is None:
             break
-        found, term = hit
+        (start, end), term = hit
         done.add(term.id)
         title = html.escape(" ".join(term.definition.split()), quote=True)
-        start, end = pos + found.start(), pos + found.end()
         out.append(text[:start])
-        out.append(f'<a class="ta-term" href="{url}#term-{term.id}" title="{title}">{found.group(0)}</a>')
-        text, pos = text[end:], 0
+        out.append(f'<a class="ta-term" href="{url}#term-{term.id}" title="{title}">{text[start:end]}</a>')
+        text = text[end:]
     out.append(text)
     return "".join(out)

@@ -209,6 +209,11 @@ def finish_page(env: Any) -> None:
             )
         markdown += "\n".join(lines) + "\n"
     env.markdown = markdown
+    dump = os.environ.get("TA_DUMP_MARKDOWN")  # benchmarks: the page as plain Markdown, macros done
+    if dump:
+        target = Path(dump) / here
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
     meta = env.page.meta
     fallback = meta.get("reviewed")
     dates = [d for d in (citer.oldest, _as_date(fallback)) if d]

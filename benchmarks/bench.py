@@ -1,0 +1,103 @@
+"""Scaling benchmark (``make bench``): check and build times at 1x, 10x and 100x the real data.
+
+For each scale it generates a synthetic project (benchmarks/generate.py), then times, on this
+machine, in one run: ``python -m macros check``; our full strict build; and a plain MkDocs build
+(same Material theme and Markdown extensions, no macros, hooks or checks) of the very same pages
+already rendered to Markdown, which is the floor our macros and checks add to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+PLAIN_CONFIG = """site_name: Twitch Atlas (plain)
+docs_dir: docs
+strict: false
+theme:
+  name: material
+  font: false
+  features: [navigation.sections, navigation.indexes, navigation.prune, navigation.top]
+plugins: [search]
+markdown_extensions: [admonition, attr_list, footnotes, md_in_html, tables, {toc: {permalink: true, toc_depth: 3}}]
+extra_css: [assets/atlas.css]
+"""
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Wall-clock seconds of a command (which must succeed)."""
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode not in (0, 1) or "Traceback" in result.stderr:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def run(scale: int, work: Path, check_links: bool) -> dict[str, float | int]:
+    """Generate one scale and time the three runs."""
+    project = work / f"x{scale}"
+    records = generate(scale, project)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "CHECK_LINKS": str(check_links).lower()}
+    check = timed([sys.executable, "-m", "macros", "check", "--root", str(project)], project, env)
+    dump = work / f"x{scale}-md"
+    ours = timed(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / f"x{scale}-site")],
+        project,
+        {**env, "TA_DUMP_MARKDOWN": str(dump)},
+    )
+    plain = work / f"x{scale}-plain"
+    shutil.copytree(dump, plain / "docs")
+    shutil.copytree(ROOT / "content" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
+    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    base = timed(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(work / f"x{scale}-plain-site")], plain, env
+    )
+    pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
+    return {"scale": scale, "records": records, "pages": pages, "check": check, "build": ours, "plain": base}
+
+
+def main() -> int:
+    """Run the scales and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the real data")
+    parser.add_argument("--no-link-check", action="store_true", help="build without the HTML link check")
+    parser.add_argument("--json", type=Path, default=ROOT / "build-reports" / "bench.json")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in (int(s) for s in args.scales.split(",")):
+            rows.append(run(scale, Path(tmp), not args.no_link_check))
+            row = rows[-1]
+            print(f"x{scale}: done ({row['pages']} pages)", file=sys.stderr)
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"link check in build: {'off' if args.no_link_check else 'on'}"
+    )
+    header = f"{'scale':>5} {'records':>8} {'pages':>6} {'check s':>8} {'build s':>8} {'s/page':>7} {'plain s':>8} {'ours/plain':>10}"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(
+            f"{r['scale']:>4}x {r['records']:>8} {r['pages']:>6} {r['check']:>8.2f} {r['build']:>8.2f} "
+            f"{r['build'] / r['pages']:>7.3f} {r['plain']:>8.2f} {r['build'] / r['plain']:>10.2f}"
+        )
+    args.json.parent.mkdir(exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Synthetic knowledge bases at N times the real data: valid, sourced, cross-referenced, with prose.
+
+Every record kind except the six nerve roots (a closed set) is copied N times. Copy k gets
+ids with a ``-k`` suffix, and its references point at the copy-k records of the same kinds,
+so the copies are as connected as the original. Phrases the checker needs to be unique
+(warning-sign aliases, figure phrases, glossary words) get the suffix too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Fields holding ids of another kind (section key -> field -> target section key).
+REFS = {
+    "muscles": {"region": "regions", "nerves": "nerves"},
+    "causes": {"regions": "regions", "terms": "glossary"},
+    "signs": {"causes": "causes", "regions": "regions"},
+    "faqs": {"causes": "causes", "regions": "regions", "signs": "signs"},
+    "glossary": {"see_also": "glossary"},
+    "comparisons": {"term": "glossary"},
+}
+SUFFIXED_PHRASES = {"signs": ("aliases",), "figures": ("phrases",), "glossary": ("term", "aliases")}
+FILES = {
+    "sources.yaml": ["sources"],
+    "anatomy.yaml": ["regions", "muscles", "nerves", "deficits"],
+    "causes.yaml": ["causes"],
+    "signs.yaml": ["signs"],
+    "faqs.yaml": ["faqs"],
+    "glossary.yaml": ["glossary"],
+    "comparisons.yaml": ["comparisons"],
+    "figures.yaml": ["figures"],
+}
+
+
+def _copy(record: dict[str, Any], key: str, k: int) -> dict[str, Any]:
+    """Copy k of a record: suffixed id, references and unique phrases."""
+    if k == 0:
+        return record
+    out = dict(record)
+    out["id"] = f"{record['id']}-{k}"
+    for field, _target in REFS.get(key, {}).items():
+        value = record.get(field)
+        if isinstance(value, list):
+            out[field] = [f"{v}-{k}" for v in value]
+        elif isinstance(value, str):
+            out[field] = f"{value}-{k}"
+    for field in SUFFIXED_PHRASES.get(key, ()):
+        value = record.get(field)
+        if isinstance(value, list):
+            out[field] = [f"{v} {k}" for v in value]
+        elif isinstance(value, str):
+            out[field] = f"{value} {k}"
+    if "sources" in record:
+        out["sources"] = [
+            {**s, "id": f"{s['id']}-{k}"} if isinstance(s, dict) else f"{s}-{k}" for s in record["sources"]
+        ]
+    if key in ("causes", "regions", "signs", "deficits", "muscles", "nerves"):
+        out["name"] = f"{record['name']} {k}"
+        out["synonyms"] = [f"{v} {k}" for v in record.get("synonyms", [])] if "synonyms" in record else None
+        if out["synonyms"] is None:
+            del out["synonyms"]
+    return out
+
+
+def generate(scale: int, dest: Path) -> int:
+    """Write a project with ``scale`` times the data to ``dest``; return the record count."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "macros").symlink_to(ROOT / "macros")
+    (dest / "data").mkdir()
+    for name in ("roots.yaml", "lexicon.yaml"):
+        shutil.copy(ROOT / "data" / name, dest / "data" / name)
+    count = len(yaml.safe_load((ROOT / "data" / "roots.yaml").read_text(encoding="utf-8"))["roots"])
+    for name, keys in FILES.items():
+        data = yaml.load((ROOT / "data" / name).read_text(encoding="utf-8"), Loader=_Yaml12Loader)
+        out = {key: [_copy(r, key, k) for k in range(scale) for r in data[key]] for key in keys}
+        count += sum(len(v) for v in out.values())
+        text = yaml.dump(out, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100)
+        (dest / "data" / name).write_text(text, encoding="utf-8")
+    return count
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value out (the project rejects YAML anchors and aliases)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Like the project's loader: only true/false are booleans ("no" stays a word)."""
+
+
+_Yaml12Loader.add_constructor(
+    "tag:yaml.org,2002:bool",
+    lambda loader, node: node.value if node.value.lower() not in ("true", "false") else node.value.lower() == "true",
+)
+
+
+def main() -> None:
+    """Generate one scaled project."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("scale", type=int)
+    parser.add_argument("dest", type=Path)
+    args = parser.parse_args()
+    print(f"{generate(args.scale, args.dest)} records written to {args.dest}")
+
+
+if __name__ == "__main__":
+    main()
