@@ -7,35 +7,25 @@ the alternatives it records with their sources, leaves no room for it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
 
 from macros import models as m
 from macros.checks import Context, Finding, PageFinding, check, records_of
 from macros.claims import Claim, Sentence, Vocabulary, claims, markdown_sentences, record_sentences
 from macros.load import origin
+from macros.views import Views
 
 #: Allowed distance, in percentage points, between a stated and a stored percentage.
 PERCENT_TOLERANCE = 2.0
 
 
-@dataclass
 class Facts:
-    """What the knowledge base allows, per root, nerve, figure, sign and cause."""
+    """What the knowledge base allows, per root (its lookups come from macros.views)."""
 
-    kb: m.KnowledgeBase
-
-    @cached_property
-    def roots(self) -> dict[str, m.Root]:
-        return {r.id: r for r in self.kb.roots}
-
-    @cached_property
-    def muscles(self) -> dict[str, m.Muscle]:
-        return {x.id: x for x in self.kb.anatomy.muscles}
-
-    @cached_property
-    def regions(self) -> dict[str, m.Region]:
-        return {r.id: r for r in self.kb.anatomy.regions}
+    def __init__(self, kb: m.KnowledgeBase) -> None:
+        views = Views(kb)
+        self.roots = views.roots
+        self.muscles = views.muscles
+        self.regions = views.regions
 
     def alternatives(self, root: m.Root, field: str) -> set[str]:
         """Values a root's recorded alternatives allow for a field."""
@@ -190,17 +180,22 @@ def root_sensory(ctx: Context) -> Iterator[PageFinding]:
             )
 
 
+def _unsupported(claim: Claim, facts: Facts, field: str) -> list[m.Root] | None:
+    """The claim's roots when none of them allows the claimed value in ``field`` (else None)."""
+    roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
+    if len(roots) < len(claim.subject):
+        return None  # a root we hold no data for: nothing to compare with
+    allowed = any(claim.value in set(getattr(r, field)) | facts.alternatives(r, field) for r in roots)
+    return None if allowed else roots
+
+
 @check("root-reflex-conflict")
 def root_reflexes(ctx: Context) -> Iterator[PageFinding]:
     """A sentence ties a reflex to a root that is not tested by it."""
     facts = Facts(ctx.kb)
     for claim in all_claims(ctx):
-        if claim.kind != "root-reflex":
-            continue
-        roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
-        if len(roots) < len(claim.subject):
-            continue
-        if not any(claim.value in set(r.reflexes) | facts.alternatives(r, "reflexes") for r in roots):
+        roots = _unsupported(claim, facts, "reflexes") if claim.kind == "root-reflex" else None
+        if roots:
             shown = "; ".join(
                 f"{r.label}: {', '.join(r.reflexes) or 'no routine reflex'} ({_where(r, 'reflexes')})" for r in roots
             )
@@ -217,12 +212,8 @@ def root_deficits(ctx: Context) -> Iterator[PageFinding]:
     facts = Facts(ctx.kb)
     names = {d.id: d.name for d in ctx.kb.anatomy.deficits}
     for claim in all_claims(ctx):
-        if claim.kind != "root-deficit":
-            continue
-        roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
-        if len(roots) < len(claim.subject):
-            continue
-        if not any(claim.value in set(r.deficits) | facts.alternatives(r, "deficits") for r in roots):
+        roots = _unsupported(claim, facts, "deficits") if claim.kind == "root-deficit" else None
+        if roots:
             owners = ", ".join(r.label for r in facts.roots.values() if claim.value in r.deficits)
             yield _finding(
                 claim,

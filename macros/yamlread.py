@@ -21,7 +21,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 MAX_DEPTH = 32
-MAX_BYTES = 5_000_000
+MAX_BYTES = 50_000_000  # bounded for hostile input; a 100x synthetic project is ~10 MB
 
 Path_ = tuple[str | int, ...]
 

@@ -34,6 +34,17 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def add_glossary_term(project: Path, term_id: str, term: str) -> None:
+    """Append a valid glossary entry to a project's data/glossary.yaml."""
+    glossary = project / "data" / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").rstrip("\n")
+        + f"\n  - id: {term_id}\n    term: {term}\n    definition: A new word.\n"
+        "    sources: [nhs-twitching]\n    reviewed: 2026-11-21\n",
+        encoding="utf-8",
+    )
+
+
 def line_of(path: Path, needle: str, nth: int = 1) -> int:
     """1-based number of the ``nth`` line of ``path`` containing ``needle``."""
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):

@@ -12,7 +12,7 @@ from macros.load import load
 from macros.pages import page_bodies
 from macros.readability import TARGET_GRADE, flesch_kincaid, page_grades, prose, readability_problems
 from macros.views import Views
-from tests.helpers import ROOT, copy_project, edit, line_of, run_cli
+from tests.helpers import ROOT, add_glossary_term, copy_project, edit, line_of, run_cli
 
 HARD = (
     "Notwithstanding considerable interindividual heterogeneity, electrophysiological characterisation "
@@ -65,13 +65,7 @@ def test_report_lists_what_to_review(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "p")
     (project / "mkdocs.yml").write_text("extra:\n  review_interval_months: 12\n", encoding="utf-8")
     edit(project / "data" / "causes.yaml", "reviewed: 2026-11-21", "reviewed: 2020-01-01")
-    glossary = project / "data" / "glossary.yaml"
-    glossary.write_text(
-        glossary.read_text(encoding="utf-8").rstrip("\n")
-        + "\n  - id: zygapophysis\n    term: zygapophysis\n    definition: A joint.\n    sources: [nhs-twitching]\n"
-        "    reviewed: 2026-11-21\n",
-        encoding="utf-8",
-    )
+    add_glossary_term(project, "zygapophysis", "zygapophysis")
     result = run_cli("report", "--root", str(project))
     assert result.returncode == 0, result.stderr
     out = result.stdout

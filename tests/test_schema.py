@@ -12,7 +12,7 @@ import pytest
 from macros import schema
 from macros.load import DATA_FILES, load
 from macros.yamlread import read_yaml
-from tests.helpers import ROOT, copy_project, run_cli
+from tests.helpers import ROOT, add_glossary_term, copy_project, run_cli
 
 
 def _as_json(value: object) -> object:
@@ -27,13 +27,7 @@ def test_committed_schemas_are_up_to_date() -> None:
 def test_schema_check_command_reports_stale_schemas(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "p")
     assert run_cli("schema", "--check", "--root", str(project)).returncode == 0
-    glossary = project / "data" / "glossary.yaml"
-    glossary.write_text(
-        glossary.read_text(encoding="utf-8").rstrip("\n")
-        + "\n  - id: brand-new-term\n    term: new term\n    definition: A new word.\n"
-        "    sources: [nhs-twitching]\n    reviewed: 2026-11-21\n",
-        encoding="utf-8",
-    )
+    add_glossary_term(project, "brand-new-term", "new term")
     result = run_cli("schema", "--check", "--root", str(project))
     assert result.returncode == 1 and "data/schema/" in result.stdout
     check = run_cli("check", "--root", str(project))
