@@ -31,13 +31,16 @@ ROOTS_INDEX = "roots/index.md"
 # --- Warning signs -------------------------------------------------------------------------------
 
 
+def signs_by_level(v: Views) -> list[tuple[str, list[m.WarningSign]]]:
+    """(urgency, signs) for every tier that has signs, emergency first."""
+    levels = [(level, [s for s in v.kb.signs if s.urgency == level]) for level in m.URGENCY_ORDER]
+    return [(level, signs) for level, signs in levels if signs]
+
+
 def urgency_overview(v: Views, here: str, citer: Citer) -> str:
     """Home-page summary: each urgency tier, emergency first, with its signs as links."""
     parts = []
-    for level in m.URGENCY_ORDER:
-        signs = [s for s in v.kb.signs if s.urgency == level]
-        if not signs:
-            continue
+    for level, signs in signs_by_level(v):
         items = [f"{link(here, 'signs', s.id, s.name)}{citer.cite(s)}" for s in signs]
         parts.append(urgency_card(level, bullets(items)))
     return "\n".join(parts)
@@ -56,10 +59,7 @@ def sign_card(sign: m.WarningSign, v: Views, here: str, citer: Citer, title: str
 def signs_page(v: Views, here: str, citer: Citer) -> str:
     """Every warning sign grouped by urgency, emergency first."""
     out = []
-    for level in m.URGENCY_ORDER:
-        signs = [s for s in v.kb.signs if s.urgency == level]
-        if not signs:
-            continue
+    for level, signs in signs_by_level(v):
         out.append(f"## {URGENCY_TITLE[level]} {{#{level}}}\n")
         for sign in signs:
             out.append(f"### {esc(sign.name)} {{#sign-{sign.id}}}\n")

@@ -127,23 +127,19 @@ def install(env: Any) -> None:
     for name, func in macros.items():
         env.macro(func, name)
 
-    @env.macro
-    def cause_page(cause_id: str) -> str:
-        """The body of one cause's page."""
-        need("cause", cause_id, views.causes)
-        return pages.cause_page(views, cause_id, here(), citer())
+    entity_pages = {  # macro name -> (kind word for errors, lookup table, page function)
+        "cause_page": ("cause", views.causes, pages.cause_page),
+        "root_page": ("root", views.roots, pages.root_page),
+        "region_page": ("region", views.regions, pages.region_page),
+    }
+    for macro_name, (kind, table, page_function) in entity_pages.items():
 
-    @env.macro
-    def root_page(root_id: str) -> str:
-        """The body of one root's page."""
-        need("root", root_id, views.roots)
-        return pages.root_page(views, root_id, here(), citer())
+        def entity_page(record_id: str, kind: str = kind, table: Any = table, render: Any = page_function) -> str:
+            """The body of one entity's generated page."""
+            need(kind, record_id, table)
+            return render(views, record_id, here(), citer())
 
-    @env.macro
-    def region_page(region_id: str) -> str:
-        """The body of one body area's page."""
-        need("region", region_id, views.regions)
-        return pages.region_page(views, region_id, here(), citer())
+        env.macro(entity_page, macro_name)
 
     @env.macro
     def figure(figure_id: str) -> str:
