@@ -137,7 +137,7 @@ def _finding(claim: Claim, message: str) -> PageFinding:
 @check("root-region-conflict")
 def root_regions(ctx: Context) -> Iterator[PageFinding]:
     """A sentence puts twitching or weakness from a root somewhere the root does not supply."""
-    facts = Facts(ctx.kb)
+    facts = facts_of(ctx)
     for claim in all_claims(ctx):
         if claim.kind == "root-region" and not facts.covers(claim.subject, claim.value, "root-region"):
             roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
@@ -167,7 +167,7 @@ def _owners(facts: Facts, value: str) -> str:
 @check("root-sensory-conflict")
 def root_sensory(ctx: Context) -> Iterator[PageFinding]:
     """A sentence puts a root's numbness or tingling outside its skin area (dermatome)."""
-    facts = Facts(ctx.kb)
+    facts = facts_of(ctx)
     for claim in all_claims(ctx):
         if claim.kind == "root-sensory" and not facts.covers(claim.subject, claim.value, "root-sensory"):
             roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
@@ -178,6 +178,13 @@ def root_sensory(ctx: Context) -> Iterator[PageFinding]:
                 claim,
                 f"puts feeling in '{claim.phrase}' under {' or '.join(r.label for r in roots)}, but the skin areas in the knowledge base are {allowed}",
             )
+
+
+def facts_of(ctx: Context) -> Facts:
+    """The run's Facts, built once and shared by every rule."""
+    if "facts" not in ctx.memo:
+        ctx.memo["facts"] = Facts(ctx.kb)
+    return ctx.memo["facts"]
 
 
 def _unsupported(claim: Claim, facts: Facts, field: str) -> list[m.Root] | None:
@@ -192,7 +199,7 @@ def _unsupported(claim: Claim, facts: Facts, field: str) -> list[m.Root] | None:
 @check("root-reflex-conflict")
 def root_reflexes(ctx: Context) -> Iterator[PageFinding]:
     """A sentence ties a reflex to a root that is not tested by it."""
-    facts = Facts(ctx.kb)
+    facts = facts_of(ctx)
     for claim in all_claims(ctx):
         roots = _unsupported(claim, facts, "reflexes") if claim.kind == "root-reflex" else None
         if roots:
@@ -209,7 +216,7 @@ def root_reflexes(ctx: Context) -> Iterator[PageFinding]:
 @check("root-deficit-conflict")
 def root_deficits(ctx: Context) -> Iterator[PageFinding]:
     """A sentence ties a deficit (foot drop, weak heel walking...) to a root that does not cause it."""
-    facts = Facts(ctx.kb)
+    facts = facts_of(ctx)
     names = {d.id: d.name for d in ctx.kb.anatomy.deficits}
     for claim in all_claims(ctx):
         roots = _unsupported(claim, facts, "deficits") if claim.kind == "root-deficit" else None
@@ -225,7 +232,7 @@ def root_deficits(ctx: Context) -> Iterator[PageFinding]:
 @check("nerve-supply-conflict")
 def nerve_supply(ctx: Context) -> Iterator[PageFinding]:
     """A sentence says a nerve supplies a muscle or area whose muscles it does not supply."""
-    facts = Facts(ctx.kb)
+    facts = facts_of(ctx)
     nerves = {n.id: n for n in ctx.kb.anatomy.nerves}
     for claim in all_claims(ctx):
         if claim.kind != "nerve-supply":
