@@ -25,7 +25,8 @@ from mkdocs.plugins import event_priority
 
 from macros.glossary_links import link_first_uses, term_patterns
 from macros.render import ENTITY_DIRS, region_title
-from macros.site import knowledge, problems_page
+from macros.site import build_error, knowledge, problems_page
+from macros.sitelinks import BrokenLink, SiteLinks
 from macros.views import Views
 
 #: Section titles of generated entity pages, in nav order.
@@ -143,4 +144,69 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """Give the page a Content-Security-Policy (not under `make serve`: its live-reload script is inline)."""
     from macros.csp import add_policy
 
+    if checking_links():
+        _links.add_page(page.file.dest_uri, page.file.src_uri, output)
     return output if os.environ.get("TA_PREVIEW") == "1" else add_policy(output)
+
+
+def checking_links() -> bool:
+    """False when CHECK_LINKS=false (`make serve` skips the link check for fast reloads)."""
+    return os.environ.get("CHECK_LINKS", "true").lower() not in ("false", "0", "no")
+
+
+_links = SiteLinks()
+
+
+@event_priority(-100)  # after every plugin has written its files (search index, assets)
+def on_post_build(config: Any) -> None:
+    """Stop the build when any link or anchor between the site's own pages leads nowhere."""
+    global _links
+    pages, _links = _links, SiteLinks()  # `mkdocs serve` builds again: start each build empty
+    if not checking_links():
+        return
+    broken = pages.broken(Path(config.site_dir))
+    if broken:
+        root = Path(config.config_file_path).parent
+        listing = "\n".join(describe(group, root, config.docs_dir) for group in same_target(broken))
+        raise build_error(f"{len(broken)} broken link(s) in the built site:\n{listing}")
+
+
+def same_target(broken: list[BrokenLink]) -> list[list[BrokenLink]]:
+    """Broken links grouped by what they point at: a bad link in a template is on every page."""
+    groups: dict[tuple[str, str], list[BrokenLink]] = {}
+    for link in broken:
+        groups.setdefault((link.target, link.reason), []).append(link)
+    return list(groups.values())
+
+
+def describe(group: list[BrokenLink], root: Path, docs_dir: str) -> str:
+    """``content/page.md:line: [link-broken] ...``, or the template that holds the link."""
+    link = group[0]
+    where = _written_in(link, root / docs_dir)
+    if where is None and len(group) > 1:
+        where = _in_templates(link.url, root) or f"{Path(docs_dir).name}/{link.page}:1"
+    elif where is None:
+        where = f"{Path(docs_dir).name}/{link.page} (a page generated from data/)"
+    more = f" (on {len(group)} pages)" if len(group) > 1 else ""
+    return f"{where}: [link-broken] link '{link.url}' {link.reason}{more} - fix the address or the anchor it names"
+
+
+def _written_in(link: BrokenLink, docs: Path) -> str | None:
+    """The line of the page's own Markdown that holds the link, if the page has a file."""
+    source = docs / link.page
+    if not source.is_file():
+        return None
+    for number, text in enumerate(source.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if link.url in text:
+            return f"{docs.name}/{link.page}:{number}"
+    return None
+
+
+def _in_templates(url: str, root: Path) -> str | None:
+    """The theme override line that writes a link (its address ends the same way)."""
+    tail = url.split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    for template in sorted((root / "overrides").rglob("*.html")) if tail else []:
+        for number, text in enumerate(template.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if tail in text:
+                return f"{template.relative_to(root).as_posix()}:{number}"
+    return None

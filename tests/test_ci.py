@@ -108,11 +108,31 @@ def test_broken_link_and_anchor_are_reported_with_their_page(tmp_path: Path) -> 
         + '\n<p><a href="../no-such-page/">broken link</a> and <a href="../faqs/#no-such-anchor">broken anchor</a></p>\n',
         encoding="utf-8",
     )
+    line = line_of(page, "no-such-page")
     result = build(project, tmp_path / "out")
-    assert result.returncode != 0
+    assert result.returncode == 1
     log = result.stderr
-    assert re.search(r"no-such-page.*about\.md", log), log[-2000:]
-    assert re.search(r"no-such-anchor.*about\.md", log), log[-2000:]
+    assert f"content/about.md:{line}: [link-broken] link '../no-such-page/' leads to no page" in log, log[-2000:]
+    assert f"content/about.md:{line}: [link-broken] link '../faqs/#no-such-anchor' has no anchor" in log, log[-2000:]
+    assert "2 broken link(s)" in log and "Traceback" not in log
+
+
+def test_broken_link_in_a_theme_override_is_reported_on_every_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
+    edit(
+        project / "overrides" / "main.html",
+        "{% block extrahead %}",
+        '{% block extrahead %}\n  <link rel="stylesheet" href="{{ base_url }}/assets/missing.css">',
+    )
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    line = line_of(project / "overrides" / "main.html", "missing.css")
+    assert re.search(
+        rf"overrides/main\.html:{line}: \[link-broken\] link '[./]*assets/missing\.css' leads to no .*\(on \d+ pages\)",
+        result.stderr,
+    ), result.stderr[-2000:]
+    assert result.stderr.count("[link-broken]") == 1
 
 
 def test_broken_markdown_link_and_anchor_fail_the_strict_build(tmp_path: Path) -> None:
