@@ -19,21 +19,28 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT)]
 from generate import generate  # noqa: E402
 
-PLAIN_CONFIG = """site_name: Twitch Atlas (plain)
-docs_dir: docs
-strict: false
-theme:
-  name: material
-  font: false
-  features: [navigation.sections, navigation.indexes, navigation.prune, navigation.top]
-plugins: [search]
-markdown_extensions: [admonition, attr_list, footnotes, md_in_html, tables, {toc: {permalink: true, toc_depth: 3}}]
-extra_css: [assets/atlas.css]
-"""
+
+def plain_config(project: Path) -> str:
+    """Our mkdocs.yml minus everything we add: same theme, features, search settings, Markdown
+    extensions and navigation, but no macros, hooks, template overrides or privacy gate."""
+    from macros.hooks import build_nav
+    from macros.site import knowledge
+
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch", "site_dir"):
+        config.pop(key, None)
+    config["docs_dir"] = "docs"
+    config["strict"] = False
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p]
+    config["nav"] = build_nav(knowledge(project))
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -61,7 +68,7 @@ def run(scale: int, work: Path, check_links: bool) -> dict[str, float | int]:
     plain = work / f"x{scale}-plain"
     shutil.copytree(dump, plain / "docs")
     shutil.copytree(ROOT / "content" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
-    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(plain_config(project), encoding="utf-8")
     base = timed(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(work / f"x{scale}-plain-site")], plain, env
     )

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from macros import models as m
@@ -37,6 +38,7 @@ class Context:
     pages: dict[str, str] = field(default_factory=dict)
     templates: dict[str, str] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # work shared by rules within one run
+    root: Path | None = None  # the project folder: slow steps keep results under root/.cache
 
     def readable(self, key: str) -> bool:
         """False when the file holding section ``key`` could not be read: skip checks into it."""
@@ -81,7 +83,13 @@ def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
 def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     """Run every registered rule and return located problems."""
     ctx = Context(
-        loaded.kb, loaded.broken_ids, today or dt.date.today(), loaded.unreadable, loaded.pages, loaded.templates
+        loaded.kb,
+        loaded.broken_ids,
+        today or dt.date.today(),
+        loaded.unreadable,
+        loaded.pages,
+        loaded.templates,
+        root=loaded.root,
     )
     problems: list[Problem] = []
     for registered in CHECKS:
@@ -292,19 +300,25 @@ def _strings(value: Any, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[s
             yield from _strings(item, (*where, i))
 
 
+def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], str]]:
+    """(record, field path, text) for every string of every record, gathered once per run."""
+    if "strings" not in ctx.memo:
+        ctx.memo["strings"] = [(r, where, text) for r in all_records(ctx.kb) for where, text in _strings(r, ())]
+    return ctx.memo["strings"]
+
+
 @check("html-in-text")
 def no_html(ctx: Context) -> Iterator[Finding]:
     """Data text holds no HTML tags or entities (Markdown emphasis and links are fine)."""
-    for record in all_records(ctx.kb):
-        for where, text in _strings(record, ()):
-            match = _HTML.search(text)
-            if match:
-                field_name = ".".join(str(p) for p in where)
-                yield Finding(
-                    record,
-                    where,
-                    f"{label(record)}: {field_name} contains HTML '{match.group(0)[:40]}' - write plain text (Markdown *emphasis* and [links](url) are allowed)",
-                )
+    for record, where, text in record_strings(ctx):
+        match = _HTML.search(text)
+        if match:
+            field_name = ".".join(str(p) for p in where)
+            yield Finding(
+                record,
+                where,
+                f"{label(record)}: {field_name} contains HTML '{match.group(0)[:40]}' - write plain text (Markdown *emphasis* and [links](url) are allowed)",
+            )
 
 
 _UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*((?!https?:|mailto:)[a-zA-Z][a-zA-Z0-9+.-]*:[^)]*)\)")
@@ -313,16 +327,15 @@ _UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*((?!https?:|mailto:)[a-zA-Z][a
 @check("unsafe-link")
 def links_are_web_addresses(ctx: Context) -> Iterator[Finding]:
     """Markdown links in data text point to http(s) or mailto addresses, never javascript: or data:."""
-    for record in all_records(ctx.kb):
-        for where, text in _strings(record, ()):
-            match = _UNSAFE_LINK.search(text)
-            if match:
-                field_name = ".".join(str(p) for p in where)
-                yield Finding(
-                    record,
-                    where,
-                    f"{label(record)}: {field_name} links to '{match.group(2)[:40]}' - links must start with https:// (or http://)",
-                )
+    for record, where, text in record_strings(ctx):
+        match = _UNSAFE_LINK.search(text)
+        if match:
+            field_name = ".".join(str(p) for p in where)
+            yield Finding(
+                record,
+                where,
+                f"{label(record)}: {field_name} links to '{match.group(2)[:40]}' - links must start with https:// (or http://)",
+            )
 
 
 def is_placeholder(value: str) -> bool:
@@ -333,13 +346,12 @@ def is_placeholder(value: str) -> bool:
 @check("placeholder-left")
 def no_placeholders(ctx: Context) -> Iterator[Finding]:
     """No TODO placeholder from `python -m macros new` is left in the data."""
-    for record in all_records(ctx.kb):
-        for where, text in _strings(record, ()):
-            if is_placeholder(text) or "todo.invalid" in text:
-                field_name = ".".join(str(p) for p in where)
-                yield Finding(
-                    record, where, f"{label(record)}: {field_name} is still a placeholder ('{text[:40]}') - write it"
-                )
+    for record, where, text in record_strings(ctx):
+        if is_placeholder(text) or "todo.invalid" in text:
+            field_name = ".".join(str(p) for p in where)
+            yield Finding(
+                record, where, f"{label(record)}: {field_name} is still a placeholder ('{text[:40]}') - write it"
+            )
 
 
 @check("root-label-mismatch")

@@ -8,6 +8,7 @@ on the records themselves; a sentence with a negation or a question mark yields 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -152,7 +153,10 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
 def record_sentences(
     record: m.Model, path: str, field_line: dict[str, int], file_lines: list[str]
 ) -> Iterator[Sentence]:
-    """Sentences of a record's free-text fields, each located at its exact line in the file."""
+    """Sentences of a record's free-text fields, each located at its exact line in the file.
+
+    ``file_lines`` are the file's lines with their whitespace collapsed (see ``flat_lines``).
+    """
     for name in PROSE_FIELDS.get(type(record), ()):
         value = getattr(record, name)
         texts = value if isinstance(value, list) else [value] if value else []
@@ -166,6 +170,11 @@ def record_sentences(
             yield Sentence(path, locate(file_lines, start, sentence), sentence)
 
 
+def flat_lines(text: str) -> list[str]:
+    """The lines of a file with runs of whitespace collapsed, as ``locate`` compares them."""
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
 def locate(file_lines: list[str], start: int, sentence: str) -> int:
     """The line, at or after ``start``, where a sentence of a (possibly folded) YAML string begins."""
     words = sentence.split()
@@ -174,7 +183,7 @@ def locate(file_lines: list[str], start: int, sentence: str) -> int:
         if not needle:
             break
         for number in range(max(start, 1), min(start + 400, len(file_lines)) + 1):
-            if needle in " ".join(file_lines[number - 1].split()):
+            if needle in file_lines[number - 1]:
                 return number
     return start
 
@@ -234,6 +243,16 @@ class Vocabulary:
                 for form in _forms(phrase):
                     index.add(form, record_id)
         self.indexes[kind] = index
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of every phrase and cue word: claims read with an equal vocabulary are equal."""
+        digest = hashlib.sha256(self.kb.lexicon.model_dump_json().encode() if self.kb.lexicon else b"-")
+        for kind in sorted(self.indexes):
+            table = self.indexes[kind].table
+            for words in sorted(table):
+                digest.update(f"{kind}|{'/'.join(words)}|{','.join(sorted(table[words]))}\n".encode())
+        return digest.hexdigest()
 
     @cached_property
     def cues(self) -> dict[str, re.Pattern[str] | None]:

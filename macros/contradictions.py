@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from macros import cache
 from macros import models as m
+from macros.cache import DiskCache
 from macros.checks import Context, Finding, PageFinding, check, records_of
-from macros.claims import Claim, Sentence, Vocabulary, claims, markdown_sentences, record_sentences
+from macros.claims import Claim, Sentence, Vocabulary, claims, flat_lines, markdown_sentences, record_sentences
 from macros.load import origin
 from macros.views import Views
 
@@ -79,26 +81,39 @@ def _quote(sentence: Sentence) -> str:
 # --- Gathering every claim once ----------------------------------------------------------------
 
 
-def all_sentences(ctx: Context) -> Iterator[Sentence]:
-    """Every sentence of prose: hand-written pages, then free-text data fields."""
+def prose_units(ctx: Context) -> Iterator[tuple[str, str, Iterator[Sentence]]]:
+    """(file, its text, its sentences) for every file with prose: pages, then data files.
+
+    A file's sentences depend on its own text alone, so claims can be stored per file.
+    """
     for path, text in ctx.pages.items():
-        yield from markdown_sentences(path, text)
-    file_lines: dict[str, list[str]] = {}
-    field_index: dict[str, dict[tuple[str | int, ...], dict[str, int]]] = {}
+        yield path, text, markdown_sentences(path, text)
+    by_file: dict[str, list[m.Model]] = {}
     for record in (r for key in _PROSE_SECTIONS for r in records_of(ctx.kb, key)):
         place = origin(record)
-        if place is None:
-            continue
-        if place.path not in file_lines:  # split each file once (setdefault would split it per record)
-            file_lines[place.path] = place.doc.text.splitlines()
-        lines = file_lines[place.path]
-        if place.path not in field_index:  # one pass over each file's line table, not one per record
-            index: dict[tuple[str | int, ...], dict[str, int]] = {}
-            for path, line in place.doc.lines.items():
-                if len(path) > 2:
-                    index.setdefault(path[:2], {})[".".join(str(p) for p in path[2:])] = line
-            field_index[place.path] = index
-        yield from record_sentences(record, place.path, field_index[place.path].get(place.prefix, {}), lines)
+        if place is not None:
+            by_file.setdefault(place.path, []).append(record)
+    for path, records in by_file.items():
+        doc = origin(records[0]).doc  # type: ignore[union-attr]
+        ids = ",".join(str(getattr(r, "id", "")) for r in records)
+        yield path, f"{doc.text}\x00{ids}", _file_sentences(path, records)
+
+
+def _file_sentences(path: str, records: list[m.Model]) -> Iterator[Sentence]:
+    """Sentences of the records of one data file, each at its line."""
+    lines = flat_lines(origin(records[0]).doc.text)  # type: ignore[union-attr]
+    index: dict[tuple[str | int, ...], dict[str, int]] = {}  # one pass over the file's line table
+    for key, line in origin(records[0]).doc.lines.items():  # type: ignore[union-attr]
+        if len(key) > 2:
+            index.setdefault(key[:2], {})[".".join(str(p) for p in key[2:])] = line
+    for record in records:
+        yield from record_sentences(record, path, index.get(origin(record).prefix, {}), lines)  # type: ignore[union-attr]
+
+
+def all_sentences(ctx: Context) -> Iterator[Sentence]:
+    """Every sentence of prose: hand-written pages, then free-text data fields."""
+    for _, _, sentences in prose_units(ctx):
+        yield from sentences
 
 
 _PROSE_SECTIONS = (
@@ -117,14 +132,41 @@ _PROSE_SECTIONS = (
 
 
 def all_claims(ctx: Context) -> list[Claim]:
-    """Every claim of every sentence (computed once per check run, kept on the context)."""
+    """Every claim of every sentence (computed once per check run, kept on the context).
+
+    Extraction is the slow part of a check, so each file's claims are stored on disk
+    (macros.cache) under its text and the vocabulary: only edited files are read again.
+    """
     if "claims" not in ctx.memo:
         if ctx.kb.lexicon is None or not ctx.readable("lexicon"):
             ctx.memo["claims"] = []
         else:
             vocab = Vocabulary(ctx.kb)
-            ctx.memo["claims"] = [c for s in all_sentences(ctx) for c in claims(s, vocab)]
+            stored = DiskCache(ctx.root, "claims") if ctx.root else None
+            found: list[Claim] = []
+            for path, text, sentences in prose_units(ctx):
+                if stored is None:
+                    found += [c for s in sentences for c in claims(s, vocab)]
+                    continue
+                entry = cache.key("claims", path, text, vocab.fingerprint)
+                hit = stored.get(entry)
+                if hit is None:
+                    hit = [_dump(c) for s in sentences for c in claims(s, vocab)]
+                    stored.put(entry, hit)
+                found += [_load(path, row) for row in hit]
+            if stored is not None:
+                stored.save()
+            ctx.memo["claims"] = found
     return ctx.memo["claims"]
+
+
+def _dump(claim: Claim) -> list[object]:
+    return [claim.kind, list(claim.subject), claim.value, claim.phrase, claim.sentence.line, claim.sentence.text]
+
+
+def _load(path: str, row: list[object]) -> Claim:
+    kind, subject, value, phrase, line, text = row
+    return Claim(kind, tuple(subject), value, phrase, Sentence(path, line, text))  # type: ignore[arg-type]
 
 
 def _finding(claim: Claim, message: str) -> PageFinding:

@@ -42,18 +42,17 @@ class TermMatcher:
 
     def __init__(self, terms: Iterable[m.Term]) -> None:
         self.terms = {t.id: t for t in terms}
+        self._titles: dict[str, str] = {}
         self.index = PhraseIndex()
         for t in self.terms.values():
             for word in [t.term, *t.aliases]:
                 self.index.add(word, t.id)
 
-    def first_new(self, text: str, done: set[str]) -> tuple[tuple[int, int], m.Term] | None:
-        """(span, term) of the earliest use in ``text`` of a term not linked yet."""
-        for match in self.index.find(tokens(text)):
-            fresh = sorted(match.values - done)
-            if fresh:
-                return (match.start, match.end), self.terms[fresh[0]]
-        return None
+    def title(self, term: m.Term) -> str:
+        """The tooltip of a term's links: its definition, escaped for an attribute."""
+        if term.id not in self._titles:
+            self._titles[term.id] = html.escape(" ".join(term.definition.split()), quote=True)
+        return self._titles[term.id]
 
 
 def term_patterns(terms: Iterable[m.Term]) -> TermMatcher:
@@ -90,17 +89,20 @@ def link_first_uses(page_html: str, patterns: TermMatcher, glossary_url: str) ->
 
 
 def _link_text(text: str, matcher: TermMatcher, url: str, done: set[str]) -> str:
-    """Link each not-yet-linked term in a run of text, at its first use."""
+    """Link each not-yet-linked term in a run of text, at its first use (one pass over the text)."""
+    if not text.strip():
+        return text
     out: list[str] = []
-    while text.strip():
-        hit = matcher.first_new(text, done)
-        if hit is None:
-            break
-        (start, end), term = hit
+    pos = 0
+    for match in matcher.index.find(tokens(text)):
+        fresh = sorted(match.values - done)
+        if not fresh:
+            continue
+        term = matcher.terms[fresh[0]]
         done.add(term.id)
-        title = html.escape(" ".join(term.definition.split()), quote=True)
-        out.append(text[:start])
-        out.append(f'<a class="ta-term" href="{url}#term-{term.id}" title="{title}">{text[start:end]}</a>')
-        text = text[end:]
-    out.append(text)
+        out.append(text[pos : match.start])
+        out.append(f'<a class="ta-term" href="{url}#term-{term.id}" title="{matcher.title(term)}">')
+        out.append(f"{text[match.start : match.end]}</a>")
+        pos = match.end
+    out.append(text[pos:])
     return "".join(out)

@@ -6,6 +6,7 @@ Each generated page is a single macro call, so it is rendered like every other p
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import os
@@ -93,6 +94,11 @@ def on_config(config: Any) -> Any:
     """Load and check the data (stopping on errors) and set the navigation from it."""
     views = knowledge(Path(config.config_file_path).parent)
     config["nav"] = build_nav(views)
+    # The knowledge base is many long-lived objects; left in the collector's care, every full
+    # collection during the build walks them all again (10x data: 1.4 s of collections, 0.55 s
+    # once frozen; the plain MkDocs build spends 0.3 s).
+    gc.collect()
+    gc.freeze()
     return config
 
 
@@ -161,6 +167,7 @@ _links = SiteLinks()
 def on_post_build(config: Any) -> None:
     """Stop the build when any link or anchor between the site's own pages leads nowhere."""
     global _links
+    gc.unfreeze()  # `mkdocs serve` rebuilds in the same process: let the old build's objects go
     pages, _links = _links, SiteLinks()  # `mkdocs serve` builds again: start each build empty
     if not checking_links():
         return

@@ -15,7 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from macros import cache
 from macros import models as m
+from macros.cache import DiskCache
 from macros.problems import Problem, did_you_mean
 from macros.yamlread import YamlDoc, read_yaml
 
@@ -93,6 +95,7 @@ def load(root: Path) -> Loaded:
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
     unreadable: set[str] = set()
+    parsed = DiskCache(root, "yaml")
     for name in DATA_FILES:
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
@@ -102,7 +105,7 @@ def load(root: Path) -> Loaded:
             problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
             unreadable.update(s.key for s in sections)
             continue
-        doc = read_yaml(path.read_bytes(), rel)
+        doc = read_cached(path.read_bytes(), rel, parsed)
         problems.extend(doc.problems)
         if doc.problems or doc.data is None:
             unreadable.update(s.key for s in sections)
@@ -116,6 +119,7 @@ def load(root: Path) -> Loaded:
         found, unusable = _load_file(doc, sections, records, broken)
         problems.extend(found)
         unreadable.update(unusable)
+    parsed.save()
     kb = m.KnowledgeBase(
         sources=records["sources"],
         anatomy=m.Anatomy(
@@ -131,6 +135,20 @@ def load(root: Path) -> Loaded:
     templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
     problems += page_problems + template_problems
     return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates)
+
+
+def read_cached(raw: bytes, rel: str, parsed: DiskCache) -> YamlDoc:
+    """``read_yaml``, or its stored result for exactly these bytes (parsing is most of a load)."""
+    entry = cache.key(rel, raw)
+    hit = parsed.get(entry)
+    if hit is not None:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+        return YamlDoc(rel, hit["data"], text, {tuple(path): line for path, line in hit["lines"]})
+    doc = read_yaml(raw, rel)
+    # Only clean files are stored; "$date" would read back as a date (see macros.cache).
+    if not doc.problems and b"$date" not in raw:
+        parsed.put(entry, {"data": doc.data, "lines": [[list(path), line] for path, line in doc.lines.items()]})
+    return doc
 
 
 CONTENT_DIR = "content"

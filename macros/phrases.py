@@ -87,13 +87,17 @@ class PhraseIndex:
 
     def find(self, words: list[tuple[str, int, int]], blocked: Iterable[bool] | None = None) -> Iterator[Match]:
         """Longest non-overlapping matches, left to right; ``blocked`` tokens cannot be part of one."""
-        taken = list(blocked) if blocked is not None else [False] * len(words)
-        i, count = 0, len(words)
+        taken = list(blocked) if blocked is not None else None
+        lengths, count = self.lengths, len(words)
+        i = 0
         while i < count:
+            word = words[i][0]
+            # Most words start no phrase: one dictionary miss, and a plural check only for "-s".
+            sizes = self._sizes(word) if word[-1:] == "s" else lengths.get(word)
             hit = None
-            if not taken[i]:
-                for n in self._sizes(words[i][0]):
-                    if i + n > count or any(taken[i + 1 : i + n]):
+            if sizes and not (taken and taken[i]):
+                for n in sizes:
+                    if i + n > count or (taken and any(taken[i + 1 : i + n])):
                         continue
                     values = self.lookup(tuple(w for w, _, _ in words[i : i + n]))
                     if values:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from macros import cache
+from macros.cache import DiskCache
 from macros.citations import Citer
 from macros.claims import clean_markdown_line
 from macros.load import Loaded, origin
@@ -61,40 +63,48 @@ def prose(markdown: str) -> str:
 
 
 def page_grades(loaded: Loaded) -> list[PageGrade]:
-    """Grade of every page that has prose, hardest first."""
-    import textstat
-
+    """Grade of every page that has prose, hardest first (each page's grade is kept on disk
+    under its exact words, so only edited pages are graded again)."""
     views = Views(loaded.kb)
-    texts: dict[str, tuple[str, tuple[str, int]]] = {}
+    sources: dict[str, tuple[list[str], tuple[str, int]]] = {}  # page -> (its Markdown parts, where)
     for src, (_, body) in page_bodies(views).items():
-        texts[f"content/{src}"] = (prose(body(src, Citer(views.sources))), _where(src, views))  # type: ignore[operator]
+        sources[f"content/{src}"] = ([body(src, Citer(views.sources))], _where(src, views))  # type: ignore[operator]
     for path, text in loaded.pages.items():
         if path in NOT_PROSE:
             continue
-        own = prose(re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S))
-        before = texts.get(path, ("", (path, 1)))
-        texts[path] = (f"{own} {before[0]}".strip(), before[1] if path in texts else (path, 1))
+        own = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+        parts, where = sources.get(path, ([], (path, 1)))
+        sources[path] = ([own, *parts], where)
+    stored = DiskCache(loaded.root, "grades")
     grades = []
     syllables: dict[str, int] = {}
-    for page, (text, where) in texts.items():
-        words = len(text.split())
-        grade = flesch_kincaid(text, syllables, textstat) if words >= MIN_WORDS else None
-        grades.append(PageGrade(page, words, grade, where))
+    for page, (parts, where) in sources.items():
+        entry = cache.key("grade", page, *parts)
+        hit = stored.get(entry)
+        if hit is None:
+            text = " ".join(p for p in (prose(part) for part in parts) if p)
+            words = len(text.split())
+            hit = [words, flesch_kincaid(text, syllables) if words >= MIN_WORDS else None]
+            stored.put(entry, hit)
+        grades.append(PageGrade(page, hit[0], hit[1], where))
+    stored.save()
     return sorted(grades, key=lambda g: -(g.grade or 0))
 
 
-def flesch_kincaid(text: str, cache: dict[str, int], textstat: object) -> float:
+def flesch_kincaid(text: str, syllables: dict[str, int]) -> float:
     """textstat.flesch_kincaid_grade(text), step for step, counting each word's syllables once."""
-    ts = getattr(textstat, "textstat", textstat)  # the module-level instance that owns the helpers
+    import textstat  # slow to import (pkg_resources): only when a page needs grading
+
+    ts = textstat.textstat  # the module-level instance that owns the helpers
     words = ts.lexicon_count(text)  # type: ignore[attr-defined]
     sentences = ts.sentence_count(text)  # type: ignore[attr-defined]
     if not words or not sentences:
         return 0.0
     total = 0
     for word in ts.remove_punctuation(text.lower()).split():  # type: ignore[attr-defined]
-        if word not in cache:
-            cache[word] = ts.syllable_count(word)  # type: ignore[attr-defined]
-        total += cache[word]
+        if word not in syllables:
+            syllables[word] = ts.syllable_count(word)  # type: ignore[attr-defined]
+        total += syllables[word]
     asl = ts._legacy_round(words / sentences, 1)  # type: ignore[attr-defined]  # textstat rounds both averages
     spw = ts._legacy_round(total / words, 1)  # type: ignore[attr-defined]
     return float(ts._legacy_round(0.39 * asl + 11.8 * spw - 15.59, 1))  # type: ignore[attr-defined]
