@@ -1,9 +1,12 @@
 """Scaling benchmark (``make bench``): check and build times at 1x, 10x and 100x the real data.
 
 For each scale it generates a synthetic project (benchmarks/generate.py), then times, on this
-machine, in one run: ``python -m macros check``; our full strict build; and a plain MkDocs build
-(same Material theme and Markdown extensions, no macros, hooks or checks) of the very same pages
-already rendered to Markdown, which is the floor our macros and checks add to.
+machine, in one run: ``python -m macros check`` with no cache, unchanged since its last run, and
+after one data file was edited (macros/cache.py keeps parses, claims and grades per file); our
+full strict build, link check included, with and without the cache; and a plain MkDocs build
+(same theme, features, search settings, Markdown extensions and navigation, but no macros, hooks,
+template overrides or checks) of the very same pages already rendered to Markdown, which is the
+floor our macros and checks add to.
 """
 
 from __future__ import annotations
@@ -53,18 +56,28 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
     return seconds
 
 
+def edit_one_file(project: Path) -> None:
+    """What an editor does between two checks: reword one FAQ answer in data/faqs.yaml."""
+    faqs = project / "data" / "faqs.yaml"
+    faqs.write_text(faqs.read_text(encoding="utf-8").replace("answer: ", "answer: Also, ", 1), encoding="utf-8")
+
+
 def run(scale: int, work: Path, check_links: bool) -> dict[str, float | int]:
-    """Generate one scale and time the three runs."""
+    """Generate one scale and time the check (cold, warm, after one edit), our build and the plain build."""
     project = work / f"x{scale}"
     records = generate(scale, project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "CHECK_LINKS": str(check_links).lower()}
-    check = timed([sys.executable, "-m", "macros", "check", "--root", str(project)], project, env)
+    cold = {**env, "TA_NO_CACHE": "1"}
+    check = [sys.executable, "-m", "macros", "check", "--root", str(project)]
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / f"x{scale}-site")]
+    check_cold = timed(check, project, cold)
+    timed(check, project, env)  # fills the cache
+    check_warm = timed(check, project, env)
+    edit_one_file(project)
+    check_edit = timed(check, project, env)
+    build_cold = timed(build, project, cold)
     dump = work / f"x{scale}-md"
-    ours = timed(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / f"x{scale}-site")],
-        project,
-        {**env, "TA_DUMP_MARKDOWN": str(dump)},
-    )
+    ours = timed(build, project, {**env, "TA_DUMP_MARKDOWN": str(dump)})
     plain = work / f"x{scale}-plain"
     shutil.copytree(dump, plain / "docs")
     shutil.copytree(ROOT / "content" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
@@ -73,7 +86,17 @@ def run(scale: int, work: Path, check_links: bool) -> dict[str, float | int]:
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(work / f"x{scale}-plain-site")], plain, env
     )
     pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
-    return {"scale": scale, "records": records, "pages": pages, "check": check, "build": ours, "plain": base}
+    return {
+        "scale": scale,
+        "records": records,
+        "pages": pages,
+        "check_cold": check_cold,
+        "check_warm": check_warm,
+        "check_edit": check_edit,
+        "build_cold": build_cold,
+        "build": ours,
+        "plain": base,
+    }
 
 
 def main() -> int:
@@ -93,14 +116,23 @@ def main() -> int:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"link check in build: {'off' if args.no_link_check else 'on'}"
     )
-    header = f"{'scale':>5} {'records':>8} {'pages':>6} {'check s':>8} {'build s':>8} {'s/page':>7} {'plain s':>8} {'ours/plain':>10}"
+    header = (
+        f"{'scale':>5} {'records':>8} {'pages':>6} {'check cold':>10} {'warm':>6} {'1 edit':>6} "
+        f"{'build':>7} {'no cache':>8} {'s/page':>7} {'plain':>7} {'ours/plain':>10}"
+    )
     print(header)
     print("-" * len(header))
     for r in rows:
         print(
-            f"{r['scale']:>4}x {r['records']:>8} {r['pages']:>6} {r['check']:>8.2f} {r['build']:>8.2f} "
-            f"{r['build'] / r['pages']:>7.3f} {r['plain']:>8.2f} {r['build'] / r['plain']:>10.2f}"
+            f"{r['scale']:>4}x {r['records']:>8} {r['pages']:>6} {r['check_cold']:>10.2f} {r['check_warm']:>6.2f} "
+            f"{r['check_edit']:>6.2f} {r['build']:>7.2f} {r['build_cold']:>8.2f} {r['build'] / r['pages']:>7.3f} "
+            f"{r['plain']:>7.2f} {r['build'] / r['plain']:>10.2f}"
         )
+    print(
+        "check: seconds of `python -m macros check` with no cache (TA_NO_CACHE=1), unchanged since the last "
+        "run, and after one data file was edited; build: `mkdocs build --strict` (link check included) after "
+        "that check, and with no cache; plain: MkDocs alone on the same pages rendered to Markdown."
+    )
     args.json.parent.mkdir(exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

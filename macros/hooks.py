@@ -93,6 +93,7 @@ def build_nav(views: Views) -> list[Any]:
 def on_config(config: Any) -> Any:
     """Load and check the data (stopping on errors) and set the navigation from it."""
     views = knowledge(Path(config.config_file_path).parent)
+    _build["views"] = views  # page hooks use this build's data without checking file dates again
     config["nav"] = build_nav(views)
     # The knowledge base is many long-lived objects; left in the collector's care, every full
     # collection during the build walks them all again (10x data: 1.4 s of collections, 0.55 s
@@ -125,7 +126,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Link the first use of each glossary term to the glossary; keep source lists out of search."""
     if page.file.src_uri == "glossary.md":
         return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
-    views = knowledge(Path(config.config_file_path).parent)
+    views = _build["views"]
     if _matcher.get("views") is not views:  # rebuilt only when the data changed
         _matcher.update(views=views, matcher=term_patterns(views.kb.glossary))
     glossary_url = "../" * page.url.count("/") + "glossary/"
@@ -136,12 +137,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 _matcher: dict[str, Any] = {}
+_build: dict[str, Views] = {}  # the data of the build in progress (set by on_config)
 
 
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """While previewing broken data, every page shows the list of problems instead."""
-    views = knowledge(Path(config.config_file_path).parent)
+    views = _build["views"]
     return problems_page(views) if views.problems else markdown
 
 

@@ -5,6 +5,7 @@ Nothing here reads files or knows about MkDocs; page bodies are assembled in mac
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -43,15 +44,18 @@ def anchor_of(kind: str, record_id: str) -> str | None:
 def href(here: str, kind: str, record_id: str) -> str:
     """Relative Markdown link target from page ``here`` to a record."""
     target = page_of(kind, record_id)
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    rel = page_href(here, target)
     anchor = anchor_of(kind, record_id)
     if target == here and anchor:
         return f"#{anchor}"
     return f"{rel}#{anchor}" if anchor else rel
 
 
+@functools.cache
 def page_href(here: str, target: str) -> str:
     """Relative link from page ``here`` to another page (both relative to content/)."""
+    # Cached: every page links to the same few hundred targets, and relpath asks the OS for
+    # the working directory each time.
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
