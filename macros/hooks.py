@@ -149,7 +149,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(-100)  # last: after every other plugin has written the page
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Give the page a Content-Security-Policy (not under `make serve`: its live-reload script is inline)."""
+    """Note the page's links and anchors for the link check; give it a Content-Security-Policy
+    (not under `make serve`: its live-reload script is inline)."""
     from macros.csp import add_policy
 
     if checking_links():
