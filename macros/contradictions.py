@@ -13,8 +13,9 @@ from macros import models as m
 from macros.cache import DiskCache
 from macros.checks import Context, Finding, PageFinding, check, records_of
 from macros.claims import Claim, Sentence, Vocabulary, claims, flat_lines, markdown_sentences, record_sentences
-from macros.load import origin
+from macros.load import Origin, origin
 from macros.views import Views
+from macros.yamlread import YamlDoc
 
 #: Allowed distance, in percentage points, between a stated and a stored percentage.
 PERCENT_TOLERANCE = 2.0
@@ -88,32 +89,26 @@ def prose_units(ctx: Context) -> Iterator[tuple[str, str, Iterator[Sentence]]]:
     """
     for path, text in ctx.pages.items():
         yield path, text, markdown_sentences(path, text)
-    by_file: dict[str, list[m.Model]] = {}
+    by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
     for record in (r for key in _PROSE_SECTIONS for r in records_of(ctx.kb, key)):
         place = origin(record)
         if place is not None:
-            by_file.setdefault(place.path, []).append(record)
-    for path, records in by_file.items():
-        doc = origin(records[0]).doc  # type: ignore[union-attr]
-        ids = ",".join(str(getattr(r, "id", "")) for r in records)
-        yield path, f"{doc.text}\x00{ids}", _file_sentences(path, records)
+            by_file.setdefault(place.path, []).append((record, place))
+    for path, located in by_file.items():
+        doc = located[0][1].doc
+        ids = ",".join(str(getattr(record, "id", "")) for record, _ in located)
+        yield path, f"{doc.text}\x00{ids}", _file_sentences(path, doc, located)
 
 
-def _file_sentences(path: str, records: list[m.Model]) -> Iterator[Sentence]:
+def _file_sentences(path: str, doc: YamlDoc, located: list[tuple[m.Model, Origin]]) -> Iterator[Sentence]:
     """Sentences of the records of one data file, each at its line."""
-    lines = flat_lines(origin(records[0]).doc.text)  # type: ignore[union-attr]
+    lines = flat_lines(doc.text)
     index: dict[tuple[str | int, ...], dict[str, int]] = {}  # one pass over the file's line table
-    for key, line in origin(records[0]).doc.lines.items():  # type: ignore[union-attr]
+    for key, line in doc.lines.items():
         if len(key) > 2:
             index.setdefault(key[:2], {})[".".join(str(p) for p in key[2:])] = line
-    for record in records:
-        yield from record_sentences(record, path, index.get(origin(record).prefix, {}), lines)  # type: ignore[union-attr]
-
-
-def all_sentences(ctx: Context) -> Iterator[Sentence]:
-    """Every sentence of prose: hand-written pages, then free-text data fields."""
-    for _, _, sentences in prose_units(ctx):
-        yield from sentences
+    for record, place in located:
+        yield from record_sentences(record, path, index.get(place.prefix, {}), lines)
 
 
 _PROSE_SECTIONS = (

@@ -89,14 +89,13 @@ class SiteLinks:
         exists: dict[str, bool] = {}
         for dest, (source, urls) in self.links.items():
             for url in dict.fromkeys(urls):  # each distinct link of a page once
-                reason = self._why_broken(dest, url, site_dir, exists)
+                target, fragment = resolve(dest, url)
+                reason = self._why_broken(target, fragment, site_dir, exists)
                 if reason:
-                    target, fragment = resolve(dest, url)
                     found.append(BrokenLink(source, url, reason, f"{target or url}#{fragment}"))
         return found
 
-    def _why_broken(self, dest: str, url: str, site_dir: Path, exists: dict[str, bool]) -> str | None:
-        target, fragment = resolve(dest, url)
+    def _why_broken(self, target: str | None, fragment: str, site_dir: Path, exists: dict[str, bool]) -> str | None:
         if target is None:
             return "points outside the site"
         if target not in self.anchors:
