@@ -15,6 +15,13 @@ def define_env(env: Any) -> None:
     install(env)
 
 
+def on_pre_page_macros(env: Any) -> None:
+    """mkdocs-macros hook: a generated page's one macro call is made directly (no template to compile)."""
+    from macros.site import call_entity_macro
+
+    call_entity_macro(env)
+
+
 def on_post_page_macros(env: Any) -> None:
     """mkdocs-macros hook: append the page's sources, tooltips, review dates and JSON-LD."""
     from macros.site import finish_page

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros import cache
 from macros import models as m
+from macros.cache import DiskCache
 from macros.load import CITED_BY_BROKEN, SECTIONS, Loaded, origin
 from macros.problems import Problem, Severity, did_you_mean
 
@@ -81,11 +83,26 @@ def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
 
 
 def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
-    """Run every registered rule and return located problems."""
+    """Run every registered rule and return located problems (the result is kept on disk under
+    a hash of every file read and the day, so an unchanged project is not checked twice)."""
+    day = today or dt.date.today()
+    stored = DiskCache(loaded.root, "checks")
+    entry = cache.key("checks", day.isoformat(), loaded.inputs) if loaded.inputs else ""
+    hit = stored.get(entry) if entry else None
+    if hit is None:
+        problems = _run_rules(loaded, day)
+        hit = [[p.path, p.line, p.rule, p.severity, p.message] for p in problems]
+        if entry:
+            stored.put(entry, hit)
+    stored.save()
+    return [Problem(*p) for p in hit]
+
+
+def _run_rules(loaded: Loaded, today: dt.date) -> list[Problem]:
     ctx = Context(
         loaded.kb,
         loaded.broken_ids,
-        today or dt.date.today(),
+        today,
         loaded.unreadable,
         loaded.pages,
         loaded.templates,

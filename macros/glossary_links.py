@@ -13,28 +13,11 @@ from collections.abc import Iterable
 from macros import models as m
 from macros.phrases import PhraseIndex, tokens
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>|<!--.*?-->", re.S)
 #: Text inside these elements is never linked.
-_SKIP = {
-    "a",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "code",
-    "pre",
-    "script",
-    "style",
-    "sup",
-    "abbr",
-    "button",
-    "label",
-    "nav",
-    "title",
-}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "param", "track"}
+_SKIP = ("a", "h[1-6]", "code", "pre", "script", "style", "sup", "abbr", "button", "label", "nav", "title")
+#: One pass over the page: a whole skipped element (up to its closing tag), a comment, any
+#: other tag, or a run of text. Only the text runs are looked at; all else is copied as is.
+_PIECE = re.compile(rf"<({'|'.join(_SKIP)})\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>|([^<]+)", re.S | re.I)
 
 
 class TermMatcher:
@@ -62,29 +45,15 @@ def term_patterns(terms: Iterable[m.Term]) -> TermMatcher:
 
 def link_first_uses(page_html: str, patterns: TermMatcher, glossary_url: str) -> str:
     """Return ``page_html`` with the first use of each term linked to ``glossary_url#term-id``."""
+    # The reference list (Markdown footnotes) ends the page and is never linked.
+    cut = page_html.find('class="footnote"')
+    cut = len(page_html) if cut < 0 else page_html.rfind("<", 0, cut)
     done: set[str] = set()
     out: list[str] = []
-    stack: list[str] = []
-    pos = 0
-    in_footnotes = 0
-    for match in _TAG.finditer(page_html):
-        text = page_html[pos : match.start()]
-        out.append(text if stack or in_footnotes else _link_text(text, patterns, glossary_url, done))
-        tag = match.group(0)
-        out.append(tag)
-        pos = match.end()
-        closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
-        if not name or name in _VOID or self_closing:
-            continue
-        if 'class="footnote"' in tag:
-            in_footnotes += 1
-        if name in _SKIP:
-            if closing:
-                if name in stack:
-                    del stack[len(stack) - 1 - stack[::-1].index(name)]
-            else:
-                stack.append(name)
-    out.append(page_html[pos:])
+    for piece in _PIECE.finditer(page_html, 0, cut):
+        text = piece.group(2)
+        out.append(_link_text(text, patterns, glossary_url, done) if text else piece.group(0))
+    out.append(page_html[cut:])
     return "".join(out)
 
 

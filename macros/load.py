@@ -81,6 +81,7 @@ class Loaded:
     unreadable: frozenset[str] = frozenset()  # section keys whose file could not be read
     pages: dict[str, str] = field(default_factory=dict)  # content/*.md path -> text
     templates: dict[str, str] = field(default_factory=dict)  # overrides/*.html, content CSS/JS -> text
+    inputs: str = ""  # a hash of every file read: equal hashes, equal knowledge base and pages
 
 
 def origin(record: m.Model) -> Origin | None:
@@ -96,6 +97,7 @@ def load(root: Path) -> Loaded:
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
     unreadable: set[str] = set()
     parsed = DiskCache(root, "yaml")
+    raw_files: list[str | bytes] = []
     for name in DATA_FILES:
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
@@ -105,7 +107,9 @@ def load(root: Path) -> Loaded:
             problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
             unreadable.update(s.key for s in sections)
             continue
-        doc = read_cached(path.read_bytes(), rel, parsed)
+        raw = path.read_bytes()
+        raw_files += [rel, raw]
+        doc = read_cached(raw, rel, parsed)
         problems.extend(doc.problems)
         if doc.problems or doc.data is None:
             unreadable.update(s.key for s in sections)
@@ -134,7 +138,9 @@ def load(root: Path) -> Loaded:
     pages, page_problems = load_pages(root)
     templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
     problems += page_problems + template_problems
-    return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates)
+    texts = [part for item in (*pages.items(), *templates.items()) for part in item]
+    inputs = cache.key("inputs", *raw_files, "\0", *texts, "\0", *sorted(p.format() for p in problems))
+    return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates, inputs)
 
 
 def read_cached(raw: bytes, rel: str, parsed: DiskCache) -> YamlDoc:

@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-_SKIPPED = re.compile(r"<script\b[^>]*>.*?</script>|<!--.*?-->", re.S | re.I)
 _ID = re.compile(r' id="([^"]*)"')
-_LINK = re.compile(r'<(?:a|link|img|script|source|area|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"', re.I)
+#: A link or asset address, or a script body or comment to pass over (their group is empty).
+_LINK = re.compile(
+    r'<script\b[^>]*>.*?</script>|<!--.*?-->|<(?:a|link|img|script|source|area|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"',
+    re.S | re.I,
+)
 #: Schemes and forms that do not name a file of the site (other pages checks external links).
 _NOT_LOCAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
@@ -42,8 +45,12 @@ def anchors_of(page_html: str) -> set[str]:
 
 def links_of(page_html: str) -> list[str]:
     """Every local link and asset a page refers to, as written (entities decoded)."""
-    body = _SKIPPED.sub(" ", page_html)
-    return [url for url in (html.unescape(u).strip() for u in _LINK.findall(body)) if url and not _NOT_LOCAL.match(url)]
+    local = []
+    for url in _LINK.findall(page_html):
+        url = (html.unescape(url) if "&" in url else url).strip()
+        if url and not _NOT_LOCAL.match(url):
+            local.append(url)
+    return local
 
 
 def resolve(dest: str, url: str) -> tuple[str | None, str]:

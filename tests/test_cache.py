@@ -89,3 +89,23 @@ def test_a_damaged_cache_is_ignored(project: Path) -> None:
     for stored in (project / CACHE_DIR).glob("*.json"):
         stored.write_text("[1, 2, 3]", encoding="utf-8")
     assert check(project) == cold
+
+
+def test_the_stored_check_result_depends_on_the_day_and_on_stylesheets(project: Path) -> None:
+    """The whole result of the rules is kept for an unchanged project; another day (review dates
+    may then lie in the future) or an edited stylesheet must each give a fresh answer."""
+    import datetime as dt
+
+    from macros.checks import run_checks
+    from macros.load import load
+
+    today = dt.date(2026, 11, 21)
+    rules = {p.rule for p in run_checks(load(project), today=today)}
+    assert (project / CACHE_DIR / "checks.json").is_file()
+    earlier = {p.rule for p in run_checks(load(project), today=dt.date(2020, 1, 1))}
+    assert "reviewed-future" not in rules and "reviewed-future" in earlier
+    css = project / "content" / "assets" / "atlas.css"
+    css.write_text(
+        css.read_text(encoding="utf-8") + "\n@import url(https://fonts.example.com/f.css);\n", encoding="utf-8"
+    )
+    assert "privacy-third-party" in {p.rule for p in run_checks(load(project), today=today)}

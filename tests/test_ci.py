@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.privacy import css_assets, html_assets
+from macros.privacy import css_assets, html_assets, page_assets
 from tests.helpers import REPORTS, ROOT, edit, line_of, run_cli
 from tests.test_site import build, make_project
 
@@ -81,6 +81,46 @@ def test_the_privacy_scan_sees_scripts_styles_fonts_images_and_frames() -> None:
     assert [a.url for a in css_assets("@font-face{src:url(https://fonts.example.com/f.woff2)}")] == [
         "https://fonts.example.com/f.woff2"
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<script src="https://cdn.example.com/a.js"></script>',
+        '<p><IMG SRC="//img.example.com/x.png"></p>',
+        '<link rel="stylesheet" href="https://fonts.example.com/a.css">',
+        '<div style="background:url(https://x.example.com/y.png)"></div>',
+        "<style>body{background:url(https://x.example.com/y.png)}</style>",
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://x.example.com/i.png"/></svg>',
+    ],
+)
+def test_the_built_page_scan_finds_what_the_exact_scan_finds(page: str) -> None:
+    html = f'<html><body><a href="https://nhs.uk/">a link</a> https://example.com/ {page}</body></html>'
+    assert page_assets(html) == html_assets(html) != []
+
+
+def test_the_built_page_scan_passes_links_text_and_namespaces() -> None:
+    html = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0"/></svg><a href="https://nhs.uk/">https://nhs.uk/</a>'
+        '<area href="//maps.example.com/"><script type="application/ld+json">{"url": "https://nhs.uk/"}</script>'
+    )
+    assert page_assets(html) == html_assets(html) == []
+
+
+def test_third_party_script_named_in_mkdocs_yml_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    edit(config, "extra_javascript:\n", "extra_javascript:\n  - https://cdn.example.com/tracker.js\n")
+    assert run_cli("check", "--root", str(project)).returncode == 0  # only the built pages show it
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    line = line_of(config, "tracker.js")
+    assert re.search(
+        rf"mkdocs\.yml:{line}: \[privacy-third-party\] <script src> loads https://cdn\.example\.com/tracker\.js "
+        r"from another host \(on \d+ pages\)",
+        result.stderr,
+    ), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
 
 
 def test_third_party_script_in_an_override_fails_check_and_build(tmp_path: Path) -> None:

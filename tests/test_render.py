@@ -115,6 +115,20 @@ def test_glossary_links_first_use_only_and_never_in_headings_or_links(v: Views) 
     assert '<h2>Fasciculation</h2><p>A <a class="ta-term" href="../glossary/#term-fasciculation"' in out
 
 
+def test_glossary_links_skip_nested_markup_attributes_and_the_reference_list(v: Views) -> None:
+    html = (
+        '<h3 id="f"><em>Fasciculation</em> facts</h3><p title="fasciculation"><a href="x"><em>fasciculation</em></a>'
+        "<sup>fasciculation</sup></p>"
+        '<div class="footnote"><ol><li><p>A fasciculation paper.</p></li></ol></div>'
+    )
+    assert link_first_uses(html, term_patterns(v.kb.glossary), "../glossary/") == html
+    later = html.replace("</p><div", " A fasciculation.</p><div")
+    out = link_first_uses(later, term_patterns(v.kb.glossary), "../glossary/")
+    assert out.count('class="ta-term"') == 1
+    assert ' A <a class="ta-term" href="../glossary/#term-fasciculation"' in out
+    assert out.endswith('<div class="footnote"><ol><li><p>A fasciculation paper.</p></li></ol></div>')
+
+
 @pytest.mark.parametrize(
     ("day", "months", "expected"),
     [(dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)), (dt.date(2026, 11, 21), 12, dt.date(2027, 11, 21))],
