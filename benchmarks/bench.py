@@ -5,8 +5,8 @@ machine, in one run: ``python -m macros check`` with no cache, unchanged since i
 after one data file was edited (macros/cache.py keeps parses, claims and grades per file); our
 full strict build, link check included, with and without the cache; and a plain MkDocs build
 (same theme, features, search settings, Markdown extensions and navigation, but no macros, hooks,
-template overrides or checks) of the very same pages already rendered to Markdown, which is the
-floor our macros and checks add to.
+template overrides or checks) of the very same pages already rendered to Markdown, front matter
+included, which is the floor our macros and checks add to. Each figure is the best of --repeat runs.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from generate import generate  # noqa: E402
 
 def plain_config(project: Path) -> str:
     """Our mkdocs.yml minus everything we add: same theme, features, search settings, Markdown
-    extensions and navigation, but no macros, hooks, template overrides or privacy gate."""
+    extensions and navigation, but no macros, hooks (link and privacy pass) or template overrides."""
     from macros.hooks import build_nav
     from macros.site import knowledge
 
@@ -62,29 +62,35 @@ def edit_one_file(project: Path) -> None:
     faqs.write_text(faqs.read_text(encoding="utf-8").replace("answer: ", "answer: Also, ", 1), encoding="utf-8")
 
 
-def run(scale: int, work: Path, check_links: bool) -> dict[str, float | int]:
-    """Generate one scale and time the check (cold, warm, after one edit), our build and the plain build."""
+def run(scale: int, work: Path, check_links: bool, repeat: int) -> dict[str, float | int]:
+    """Generate one scale and time the check (cold, warm, after one edit), our build and the plain
+    build. Each figure is the best of ``repeat`` runs, and our build and the plain one take turns,
+    so a slow spell of a shared machine does not land on one side only."""
     project = work / f"x{scale}"
     records = generate(scale, project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "CHECK_LINKS": str(check_links).lower()}
     cold = {**env, "TA_NO_CACHE": "1"}
     check = [sys.executable, "-m", "macros", "check", "--root", str(project)]
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / f"x{scale}-site")]
-    check_cold = timed(check, project, cold)
+    check_cold = min(timed(check, project, cold) for _ in range(repeat))
     timed(check, project, env)  # fills the cache
-    check_warm = timed(check, project, env)
-    edit_one_file(project)
-    check_edit = timed(check, project, env)
-    build_cold = timed(build, project, cold)
+    check_warm = min(timed(check, project, env) for _ in range(repeat))
+    edits = []
+    for _ in range(repeat):
+        edit_one_file(project)  # a new edit each time, so each run misses the cache for that file
+        edits.append(timed(check, project, env))
+    build_cold = min(timed(build, project, cold) for _ in range(repeat))
     dump = work / f"x{scale}-md"
-    ours = timed(build, project, {**env, "TA_DUMP_MARKDOWN": str(dump)})
+    timed(build, project, {**env, "TA_DUMP_MARKDOWN": str(dump)})  # the pages as Markdown; fills the cache
     plain = work / f"x{scale}-plain"
     shutil.copytree(dump, plain / "docs")
     shutil.copytree(ROOT / "content" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
     (plain / "mkdocs.yml").write_text(plain_config(project), encoding="utf-8")
-    base = timed(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(work / f"x{scale}-plain-site")], plain, env
-    )
+    plain_build = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(work / f"x{scale}-plain-site")]
+    ours, base = [], []
+    for _ in range(repeat):
+        ours.append(timed(build, project, env))
+        base.append(timed(plain_build, plain, env))
     pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
     return {
         "scale": scale,
@@ -92,10 +98,12 @@ def run(scale: int, work: Path, check_links: bool) -> dict[str, float | int]:
         "pages": pages,
         "check_cold": check_cold,
         "check_warm": check_warm,
-        "check_edit": check_edit,
+        "check_edit": min(edits),
         "build_cold": build_cold,
-        "build": ours,
-        "plain": base,
+        "build": min(ours),
+        "plain": min(base),
+        "build_runs": ours,
+        "plain_runs": base,
     }
 
 
@@ -104,17 +112,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the real data")
     parser.add_argument("--no-link-check", action="store_true", help="build without the HTML link check")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each step; the best is shown")
     parser.add_argument("--json", type=Path, default=ROOT / "build-reports" / "bench.json")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for scale in (int(s) for s in args.scales.split(",")):
-            rows.append(run(scale, Path(tmp), not args.no_link_check))
+            rows.append(run(scale, Path(tmp), not args.no_link_check, max(1, args.repeat)))
             row = rows[-1]
             print(f"x{scale}: done ({row['pages']} pages)", file=sys.stderr)
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"link check in build: {'off' if args.no_link_check else 'on'}"
+        f"link check in build: {'off' if args.no_link_check else 'on'}; best of {max(1, args.repeat)} run(s) each"
     )
     header = (
         f"{'scale':>5} {'records':>8} {'pages':>6} {'check cold':>10} {'warm':>6} {'1 edit':>6} "

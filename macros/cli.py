@@ -15,16 +15,23 @@ from macros.problems import Problem, has_errors
 
 def collect(root: Path) -> tuple[list[Problem], int]:
     """Load and check everything under ``root``; return sorted problems and the record count."""
+    from macros.background import Forked
     from macros.checks import all_records, run_checks
     from macros.load import load
+    from macros.readability import PageGrade, page_grades, readability_problems
 
     loaded = load(root)
+    if has_errors(loaded.problems):  # broken data: its pages cannot be rendered, so not graded
+        return sorted(set(loaded.problems + run_checks(loaded))), sum(1 for _ in all_records(loaded.kb))
+    # Reading grades need the rendered pages, not the rules: a second process grades them meanwhile.
+    grading = Forked(lambda: [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)])
     problems = loaded.problems + run_checks(loaded)
-    if not has_errors(problems):
-        from macros.readability import page_grades, readability_problems
-
+    if has_errors(problems):
+        grading.discard()
+    else:
+        grades = [PageGrade(page, words, grade, (where[0], where[1])) for page, words, grade, where in grading.result()]
         problems += stale_schemas(root, loaded.kb)
-        problems += readability_problems(page_grades(loaded))
+        problems += readability_problems(grades)
     return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
 
 

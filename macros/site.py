@@ -173,7 +173,8 @@ def call_entity_macro(env: Any) -> None:
     tell mkdocs-macros not to compile the page as a template (a third of its time at 10x data)."""
     meta = env.page.meta if env.page else {}
     entity = meta.get("ta_entity")
-    if not entity:
+    state: PageState | None = env.variables.get("ta_state")
+    if not entity or state is None or state.views.problems:  # broken data: the preview's problem list stays
         return
     name, record_id = entity
     env.markdown = env.macros[name](record_id)

@@ -109,3 +109,24 @@ def test_the_stored_check_result_depends_on_the_day_and_on_stylesheets(project: 
         css.read_text(encoding="utf-8") + "\n@import url(https://fonts.example.com/f.css);\n", encoding="utf-8"
     )
     assert "privacy-third-party" in {p.rule for p in run_checks(load(project), today=today)}
+
+
+def test_an_edited_file_has_only_its_new_sentences_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from macros import contradictions
+    from macros.checks import run_checks
+    from macros.load import load
+
+    read: list[str] = []
+    real = contradictions.claims
+    monkeypatch.setattr(contradictions, "claims", lambda s, v: read.append(s.text) or real(s, v))
+    day = dt.date(2026, 11, 21)
+    run_checks(load(project), today=day)
+    assert len(read) > 500  # the first run reads every sentence
+    read.clear()
+    edit(project / "data" / "faqs.yaml", "answer: >-\n      A twitch", "answer: >-\n      Zorblax twitching is rare. A twitch")
+    warm = run_checks(load(project), today=day)
+    assert read == ["Zorblax twitching is rare."], read
+    monkeypatch.setenv("TA_NO_CACHE", "1")
+    assert warm == run_checks(load(project), today=day)
