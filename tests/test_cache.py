@@ -125,7 +125,11 @@ def test_an_edited_file_has_only_its_new_sentences_read_again(project: Path, mon
     run_checks(load(project), today=day)
     assert len(read) > 500  # the first run reads every sentence
     read.clear()
-    edit(project / "data" / "faqs.yaml", "answer: >-\n      A twitch", "answer: >-\n      Zorblax twitching is rare. A twitch")
+    edit(
+        project / "data" / "faqs.yaml",
+        "answer: >-\n      A twitch",
+        "answer: >-\n      Zorblax twitching is rare. A twitch",
+    )
     warm = run_checks(load(project), today=day)
     assert read == ["Zorblax twitching is rare."], read
     monkeypatch.setenv("TA_NO_CACHE", "1")
