@@ -1,7 +1,8 @@
 """MkDocs hooks (mkdocs.yml ``hooks:``): one generated page per cause, root and region, and the nav.
 
 Adding a record to data/ is all an editor does to get its page, its nav entry and its links.
-Each generated page is a single macro call, so it is rendered like every other page.
+Each generated page is a single macro call, named in its front matter too, so mkdocs-macros can
+make the call directly (macros.site.call_entity_macro) instead of compiling the page as a template.
 """
 
 from __future__ import annotations
