@@ -21,14 +21,15 @@ def collect(root: Path) -> tuple[list[Problem], int]:
     from macros.readability import PageGrade, page_grades, readability_problems
 
     loaded = load(root)
-    if has_errors(loaded.problems):  # broken data: its pages cannot be rendered, so not graded
-        return sorted(set(loaded.problems + run_checks(loaded))), sum(1 for _ in all_records(loaded.kb))
-    # Reading grades need the rendered pages, not the rules: a second process grades them meanwhile.
-    grading = Forked(lambda: [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)])
+    # Reading grades need the rendered pages, not the rules: a second process grades them meanwhile
+    # (broken data cannot be rendered, so it is not graded).
+    grading = None
+    if not has_errors(loaded.problems):
+        grading = Forked(lambda: [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)])
     problems = loaded.problems + run_checks(loaded)
-    if has_errors(problems):
+    if grading is not None and has_errors(problems):
         grading.discard()
-    else:
+    elif grading is not None:
         grades = [PageGrade(page, words, grade, (where[0], where[1])) for page, words, grade, where in grading.result()]
         problems += stale_schemas(root, loaded.kb)
         problems += readability_problems(grades)

@@ -139,7 +139,7 @@ def load(root: Path) -> Loaded:
     templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
     problems += page_problems + template_problems
     texts = [part for item in (*pages.items(), *templates.items()) for part in item]
-    inputs = cache.key("inputs", *raw_files, "\0", *texts, "\0", *sorted(p.format() for p in problems))
+    inputs = cache.key("inputs", *raw_files, "\0", *texts)
     return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates, inputs)
 
 
