@@ -1,17 +1,27 @@
-"""Run one pure step in a forked process while this one goes on: a second core at work.
+"""Run work in a forked process while this one goes on: a second core at work.
 
-The check grades every page's reading level while it runs the rules; the two share nothing
-but the loaded data, which a fork copies for free. The step's value comes back as JSON. If
-the system cannot fork, or the step fails in the child, ``result`` runs it here instead, so an
-error surfaces exactly as it would have without this module.
+``Forked``: the check grades every page's reading level while it runs the rules; the two share
+nothing but the loaded data, which a fork copies for free. The step's value comes back as JSON.
+If the system cannot fork, or the step fails in the child, ``result`` runs it here instead, so
+an error surfaces exactly as it would have without this module.
+
+``Worker``: the build hands each page it writes to the site checks, which read it in a second
+process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import os
+import pickle
+import subprocess
+import sys
+import traceback
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 
 class Forked:
@@ -54,3 +64,106 @@ class Forked:
                 pipe.read()
             os.waitpid(self.pid, 0)
             self.pid = None
+
+
+class Worker:
+    """An object made and used in a second Python process while this one goes on: ``send`` passes
+    it a method call, ``finish`` a last one whose value comes back (as JSON).
+
+    The build hands each page it writes to its site checks this way. Calls travel in order
+    through a pipe; a slow worker only makes ``send`` wait. The worker is a fresh interpreter, not
+    a fork: a fork of the build would make the build copy every memory page it then touches.
+    Where no process can be started, the object lives here and each call runs at once. A failure
+    in the worker is raised here by ``finish``, with the worker's traceback.
+    """
+
+    def __init__(self, target: str) -> None:
+        """``target`` names the object's class as ``module:Class`` (made with no arguments)."""
+        self.target = target
+        self.local: Any = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self.broken = False
+        here = str(Path(__file__).resolve().parent.parent)  # where the macros package is
+        paths = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)
+        command = [sys.executable, "-m", "macros.background", target]
+        try:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                bufsize=1 << 20,
+                env={**os.environ, "PYTHONPATH": paths},
+            )
+        except OSError:
+            self.local = _make(target)
+            return
+        _widen(self.process.stdin)  # type: ignore[arg-type]
+
+    def send(self, method: str, *args: Any) -> None:
+        """Call ``method(*args)`` on the object (in the worker: without waiting for it)."""
+        if self.process is None:
+            getattr(self.local, method)(*args)
+        elif not self.broken:
+            try:
+                pickle.dump((method, args, False), self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
+                self.process.stdin.flush()  # type: ignore[union-attr]  # so the worker starts on it now
+            except BrokenPipeError:  # the worker failed and stopped reading: finish says why
+                self.broken = True
+
+    def finish(self, method: str, *args: Any) -> Any:
+        """The value of ``method(*args)``, called after every call sent before it."""
+        if self.process is None:
+            return getattr(self.local, method)(*args)
+        process, self.process = self.process, None
+        with contextlib.suppress(BrokenPipeError):
+            if not self.broken:
+                pickle.dump((method, args, True), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError(f"the {self.target} worker failed:\n{output.decode('utf-8', 'replace')}")
+        return json.loads(output)
+
+    def stop(self) -> None:
+        """End the worker without a last call (a build that failed half-way)."""
+        if self.process is not None:
+            process, self.process = self.process, None
+            process.communicate()
+
+
+def _widen(pipe: BinaryIO) -> None:
+    """Let the pipe hold a whole page (Linux: 64 KiB by default, 1 MiB at most without privileges),
+    so that handing one over does not wait for the worker to read the one before."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass  # other systems, or a lower limit: the worker then keeps up only more slowly
+
+
+def _make(target: str) -> Any:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)()
+
+
+def serve(target: str, calls: BinaryIO, reply: BinaryIO) -> int:
+    """The worker's loop: make the object, run each call, reply to the last; the exit status."""
+    try:
+        made = _make(target)
+        while True:
+            try:
+                method, args, last = pickle.load(calls)
+            except EOFError:
+                return 0  # stopped without a last call: nobody waits for a reply
+            value = getattr(made, method)(*args)
+            if last:
+                reply.write(json.dumps(value).encode("utf-8"))
+                return 0
+    except Exception:  # the caller raises it, with this traceback
+        calls.close()  # so that a caller still sending hears of it at once
+        reply.write(traceback.format_exc().encode("utf-8"))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(serve(sys.argv[1], sys.stdin.buffer, sys.stdout.buffer))

@@ -25,10 +25,10 @@ if os.environ.get("TA_PREVIEW") == "1":
 
 from mkdocs.plugins import event_priority
 
+from macros.background import Worker
 from macros.glossary_links import link_first_uses, term_patterns
 from macros.render import ENTITY_DIRS, region_title
 from macros.site import build_error, knowledge, problems_page
-from macros.sitelinks import BrokenLink, SiteLinks
 from macros.views import Views
 
 #: Section titles of generated entity pages, in nav order.
@@ -94,6 +94,7 @@ def build_nav(views: Views) -> list[Any]:
 @event_priority(100)
 def on_config(config: Any) -> Any:
     """Load and check the data (stopping on errors) and set the navigation from it."""
+    on_build_error(None)  # a build interrupted before its end left its site checks running
     views = knowledge(Path(config.config_file_path).parent)
     _build["views"] = views  # page hooks use this build's data without checking file dates again
     config["nav"] = build_nav(views)
@@ -156,15 +157,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(-100)  # last: after every other plugin has written the page
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Note the page's links, anchors and any third-party asset for the site checks; give it a
-    Content-Security-Policy (not under `make serve`: its live-reload script is inline)."""
+    """Hand the page to the site checks; give it a Content-Security-Policy (not under
+    `make serve`: its live-reload script is inline)."""
     from macros.csp import add_policy
-    from macros.privacy import page_assets
 
     if checking_links():
-        _links.add_page(page.file.dest_uri, page.file.src_uri, output)
-        for asset in page_assets(output):
-            _assets.setdefault((asset.what, asset.url), []).append(page.file.src_uri)
+        if "checks" not in _build:
+            _build["checks"] = Worker(
+                "macros.sitecheck:SiteCheck"
+            )  # a second core reads the pages while this one writes them
+        _build["checks"].send("add_page", page.file.dest_uri, page.file.src_uri, output)
     return output if os.environ.get("TA_PREVIEW") == "1" else add_policy(output)
 
 
@@ -173,85 +175,25 @@ def checking_links() -> bool:
     return os.environ.get("CHECK_LINKS", "true").lower() not in ("false", "0", "no")
 
 
-_links = SiteLinks()
-_assets: dict[tuple[str, str], list[str]] = {}  # (what, address) -> pages that fetch it
-
-
 @event_priority(-100)  # after every plugin has written its files (search index, assets)
 def on_post_build(config: Any) -> None:
     """Stop the build when a link or anchor between the site's own pages leads nowhere, or when
     a page or stylesheet would fetch anything from another host."""
-    global _links, _assets
     gc.unfreeze()  # `mkdocs serve` rebuilds in the same process: let the old build's objects go
     gc.set_threshold(*_build.get("gc", gc.get_threshold()))  # and the usual pace of collections
-    pages, _links = _links, SiteLinks()  # `mkdocs serve` builds again: start each build empty
-    assets, _assets = _assets, {}
-    if not checking_links():
+    checks = _build.pop("checks", None)
+    if checks is None:
         return
-    site, root = Path(config.site_dir), Path(config.config_file_path).parent
-    broken = pages.broken(site)
-    fetched = third_party(assets, site, root, config.docs_dir)
-    if broken or fetched:
-        counts = [f"{len(broken)} broken link(s)"] * bool(broken) + [f"{len(fetched)} third-party asset(s)"] * bool(
-            fetched
-        )
-        listing = [describe(group, root, config.docs_dir) for group in same_target(broken)] + fetched
-        raise build_error(f"{' and '.join(counts)} in the built site:\n" + "\n".join(listing))
+    root = Path(config.config_file_path).parent
+    found = checks.finish("problems", config.site_dir, str(root), config.docs_dir)
+    if found["lines"]:
+        counts = [f"{found['broken']} broken link(s)"] * bool(found["broken"])
+        counts += [f"{found['third_party']} third-party asset(s)"] * bool(found["third_party"])
+        raise build_error(f"{' and '.join(counts)} in the built site:\n" + "\n".join(found["lines"]))
 
 
-def third_party(assets: dict[tuple[str, str], list[str]], site: Path, root: Path, docs_dir: str) -> list[str]:
-    """``file:line: [privacy-third-party] ...`` for every page asset and stylesheet url() from
-    another host (Material's own stylesheets included: a theme update could add a font CDN)."""
-    from macros.privacy import css_assets
-
-    for css in sorted(site.rglob("*.css")):
-        for asset in css_assets(css.read_text(encoding="utf-8", errors="replace")):
-            assets.setdefault((asset.what, asset.url), []).append(css.relative_to(site).as_posix())
-    lines = []
-    for (what, url), sources in assets.items():
-        where = written_at(url, sources, root, docs_dir)
-        more = f" (on {len(sources)} pages)" if len(sources) > 1 else ""
-        lines.append(
-            f"{where}: [privacy-third-party] {what} loads {url} from another host{more} - readers' browsers "
-            "would contact it; copy the file into content/assets/ or remove it"
-        )
-    return lines
-
-
-def same_target(broken: list[BrokenLink]) -> list[list[BrokenLink]]:
-    """Broken links grouped by what they point at: a bad link in a template is on every page."""
-    groups: dict[tuple[str, str], list[BrokenLink]] = {}
-    for link in broken:
-        groups.setdefault((link.target, link.reason), []).append(link)
-    return list(groups.values())
-
-
-def describe(group: list[BrokenLink], root: Path, docs_dir: str) -> str:
-    """``content/page.md:line: [link-broken] ...``, or the template that holds the link."""
-    link = group[0]
-    where = written_at(link.url, [b.page for b in group], root, docs_dir)
-    more = f" (on {len(group)} pages)" if len(group) > 1 else ""
-    return f"{where}: [link-broken] link '{link.url}' {link.reason}{more} - fix the address or the anchor it names"
-
-
-def written_at(url: str, sources: list[str], root: Path, docs_dir: str) -> str:
-    """Where an address in the built site was written: the line of the page's own Markdown, else
-    (when many pages have it) a theme override or mkdocs.yml, else the page it is on."""
-    docs = root / docs_dir
-    where = _line_with(docs / sources[0], url, f"{docs.name}/{sources[0]}")
-    if where is None and len(sources) > 1:
-        tail = url.split("#")[0].rstrip("/").rsplit("/", 1)[-1]
-        candidates = [*sorted((root / "overrides").rglob("*.html")), root / "mkdocs.yml"] if tail else []
-        where = next((w for t in candidates if (w := _line_with(t, tail, t.relative_to(root).as_posix()))), None)
-        where = where or f"{docs.name}/{sources[0]}:1"
-    return where or f"{docs.name}/{sources[0]} (a page generated from data/)"
-
-
-def _line_with(path: Path, needle: str, name: str) -> str | None:
-    """``name:line`` of the first line of ``path`` that holds ``needle``, if any."""
-    if not path.is_file():
-        return None
-    for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        if needle in text:
-            return f"{name}:{number}"
-    return None
+def on_build_error(error: Exception | None) -> None:
+    """A build that stopped half-way ends its site checks' process too."""
+    checks = _build.pop("checks", None)
+    if checks is not None:
+        checks.stop()

@@ -360,12 +360,15 @@ def page_bodies(v: Views) -> dict[str, tuple[str, object]]:
     return bodies
 
 
-def citing_pages(v: Views) -> dict[str, list[tuple[str, str]]]:
-    """For each source id, the (page, title) pairs that cite it, found by rendering each page."""
+def citing_pages(v: Views, keep: dict[str, tuple[str, Citer]] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """For each source id, the (page, title) pairs that cite it, found by rendering each page;
+    each page's body and citer go into ``keep``, for the build to use instead of rendering again."""
     found: dict[str, dict[str, str]] = {}
     for page, (title, body) in page_bodies(v).items():
         citer = Citer(v.sources)
-        body(page, citer)  # type: ignore[operator]
+        text = body(page, citer)  # type: ignore[operator]
+        if keep is not None:
+            keep[page] = (text, citer)
         for source_id in citer.order:
             found.setdefault(source_id, {})[page] = title
     return {k: sorted(pages.items()) for k, pages in found.items()}

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,17 @@ class PageState:
         self.views = views
         self.page: str = ""
         self.citer = Citer(views.sources)
+        # Generated pages' bodies, rendered already to list each source's citing pages on the
+        # References page (built first): page -> (body, its citer). Each is used once.
+        self.rendered: dict[str, tuple[str, Citer]] = {}
+
+    def body(self, page: str, render: Callable[[Citer], str]) -> str:
+        """The body of generated ``page``: as rendered for the References page, else rendered now."""
+        if page in self.rendered:
+            text, self.citer = self.rendered.pop(page)
+            self.page = page
+            return text
+        return render(self.for_page(page))
 
     def for_page(self, page: str) -> Citer:
         """The citer of ``page``, fresh when a new page starts."""
@@ -124,7 +136,7 @@ def install(env: Any) -> None:
         "leg_map": lambda: legmap.leg_map(views, here()),
         "leg_map_table": lambda: legmap.leg_map_table(views, here(), citer()),
         "glossary_page": lambda: pages.glossary_page(views, here(), citer()),
-        "references_page": lambda: pages.references_page(views, here(), pages.citing_pages(views)),
+        "references_page": lambda: pages.references_page(views, here(), pages.citing_pages(views, state.rendered)),
     }
     for name, func in macros.items():
         env.macro(func, name)
@@ -139,7 +151,8 @@ def install(env: Any) -> None:
         def entity_page(record_id: str, kind: str = kind, table: Any = table, render: Any = page_function) -> str:
             """The body of one entity's generated page."""
             need(kind, record_id, table)
-            return render(views, record_id, here(), citer())
+            page = here()
+            return state.body(page, lambda c: render(views, record_id, page, c))
 
         env.macro(entity_page, macro_name)
 

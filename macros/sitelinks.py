@@ -83,21 +83,25 @@ class SiteLinks:
     """Anchors and links of every page written so far."""
 
     anchors: dict[str, set[str]] = field(default_factory=dict)  # page file -> its ids
-    links: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # page file -> (source, links)
+    # page file -> (source, [(link as written, file it leads to, fragment)]), each link once
+    links: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = field(default_factory=dict)
 
     def add_page(self, dest: str, source: str, page_html: str) -> None:
         """Record one written page: ``dest`` is its file in the site, ``source`` its Markdown path."""
         self.anchors[dest] = anchors_of(page_html)
-        self.links[dest] = (source, links_of(page_html))
+        # Resolved now, while the build still writes pages, so that the end of the build only looks up.
+        self.links[dest] = (source, [(url, *resolve(dest, url)) for url in dict.fromkeys(links_of(page_html))])
 
     def broken(self, site_dir: Path) -> list[BrokenLink]:
         """Every link that names a missing file or a missing anchor, in page order."""
         found: list[BrokenLink] = []
         exists: dict[str, bool] = {}
-        for dest, (source, urls) in self.links.items():
-            for url in dict.fromkeys(urls):  # each distinct link of a page once
-                target, fragment = resolve(dest, url)
-                reason = self._why_broken(target, fragment, site_dir, exists)
+        verdicts: dict[tuple[str | None, str], str | None] = {}  # every page repeats the navigation
+        for source, resolved in self.links.values():
+            for url, target, fragment in resolved:
+                if (target, fragment) not in verdicts:
+                    verdicts[target, fragment] = self._why_broken(target, fragment, site_dir, exists)
+                reason = verdicts[target, fragment]
                 if reason:
                     found.append(BrokenLink(source, url, reason, f"{target or url}#{fragment}"))
         return found
