@@ -325,9 +325,8 @@ def mentions(text: str, vocab: Vocabulary) -> list[Mention]:
         index = vocab.indexes.get(kind)
         if index is None or not index.may_match(present):
             continue
-        masking = [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
-        blocked = [any(s < f.end and e > f.start for f in masking) for _, s, e in words] if masking else None
-        for match in index.find(words, blocked):
+        masking = [(f.start, f.end) for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
+        for match in index.find(words, masking):
             found.append(Mention(kind, match.values, match.start, match.end, text[match.start : match.end]))
     return sorted(found, key=lambda x: x.start)
 

@@ -8,28 +8,42 @@ length, so matching grows with the text alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 #: Word characters, plus "&" and "-" inside words ("a&e", "knee-jerk", "l4-s1") and apostrophes.
 TOKEN = re.compile(r"[\w&]+(?:['\u2019-][\w&]+)*")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """(lowercase token, start, end) for every word of ``text``."""
-    return [(m.group(0).lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+@dataclass(frozen=True)
+class Tokens:
+    """The words of a text, lowercased, and where each one is in the text."""
+
+    words: list[str]
+    bounds: list[int]  # word k starts at bounds[2k] and ends at bounds[2k + 1]
 
 
-def words_present(words: list[tuple[str, int, int]]) -> set[str]:
+def tokens(text: str) -> Tokens:
+    """Every word of ``text``, lowercased, with its position."""
+    # A text is read as many times as there are kinds of mention or pages showing it: splitting,
+    # lowercasing and summing lengths are each one C-level pass, with no object per word.
+    parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
+    words = " ".join(parts[1::2]).lower().split(" ") if len(parts) > 1 else []  # no word holds a space
+    return Tokens(words, list(accumulate(map(len, parts))))
+
+
+def words_present(words: Tokens) -> set[str]:
     """The distinct words of a text, with plural forms also given as their singular."""
-    present = {w for w, _, _ in words}
+    present = set(words.words)
     present |= {w[:-1] for w in present if w.endswith("s")} | {w[:-2] for w in present if w.endswith("es")}
     return present
 
 
 def key(phrase: str) -> tuple[str, ...]:
     """The token sequence a phrase is looked up by."""
-    return tuple(t for t, _, _ in tokens(phrase))
+    return tuple(tokens(phrase).words)
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class PhraseIndex:
 
     table: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     lengths: dict[str, list[int]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
+    _starts: frozenset[str] | None = None  # words a phrase may start with, plurals of one-word phrases too
 
     def add(self, phrase: str, value: str) -> None:
         """Register ``phrase`` as a name of ``value``."""
@@ -60,6 +75,7 @@ class PhraseIndex:
         if len(k) not in sizes:
             sizes.append(len(k))
             sizes.sort(reverse=True)
+        self._starts = None
 
     def lookup(self, words: tuple[str, ...]) -> set[str] | None:
         """Values named by exactly these words (a plural 's' or 'es' on the last word is allowed)."""
@@ -76,6 +92,13 @@ class PhraseIndex:
         """False when no phrase can start with any word of the text (most texts, most kinds)."""
         return not self.lengths.keys().isdisjoint(present)
 
+    def starts(self) -> frozenset[str]:
+        """Every word a phrase may start with (a one-word phrase may be plural)."""
+        if self._starts is None:
+            single = [w for w, sizes in self.lengths.items() if 1 in sizes]
+            self._starts = frozenset([*self.lengths, *(w + "s" for w in single), *(w + "es" for w in single)])
+        return self._starts
+
     def _sizes(self, word: str) -> list[int]:
         """Phrase lengths that may start with ``word`` (a one-word phrase may be plural)."""
         sizes = self.lengths.get(word, [])
@@ -85,26 +108,23 @@ class PhraseIndex:
                 sizes = [*sizes, 1]
         return sizes
 
-    def find(self, words: list[tuple[str, int, int]], blocked: Iterable[bool] | None = None) -> Iterator[Match]:
-        """Longest non-overlapping matches, left to right; ``blocked`` tokens cannot be part of one."""
-        taken = list(blocked) if blocked is not None else None
-        lengths, count = self.lengths, len(words)
-        i = 0
-        while i < count:
-            word = words[i][0]
-            # Most words start no phrase: one dictionary miss, and a plural check only for "-s".
-            sizes = self._sizes(word) if word[-1:] == "s" else lengths.get(word)
-            hit = None
-            if sizes and not (taken and taken[i]):
-                for n in sizes:
-                    if i + n > count or (taken and any(taken[i + 1 : i + n])):
-                        continue
-                    values = self.lookup(tuple(w for w, _, _ in words[i : i + n]))
-                    if values:
-                        hit = Match(frozenset(values), words[i][1], words[i + n - 1][2], i, i + n)
-                        break
-            if hit:
-                yield hit
-                i = hit.last
-            else:
-                i += 1
+    def find(self, text: Tokens, masked: list[tuple[int, int]] | None = None) -> Iterator[Match]:
+        """Longest non-overlapping matches, left to right; a word overlapping a ``masked``
+        (start, end) span of the text cannot be part of one."""
+        words, bounds, starts = text.words, text.bounds, self.starts()
+
+        def free(first: int, last: int) -> bool:
+            return not masked or not any(s < bounds[2 * last - 1] and e > bounds[2 * first] for s, e in masked)
+
+        after = 0  # matches do not overlap
+        for i in [k for k, word in enumerate(words) if word in starts]:  # most words start no phrase
+            if i < after:
+                continue
+            for n in self._sizes(words[i]):
+                if i + n > len(words) or not free(i, i + n):
+                    continue
+                values = self.lookup(tuple(words[i : i + n]))
+                if values:
+                    yield Match(frozenset(values), bounds[2 * i], bounds[2 * (i + n) - 1], i, i + n)
+                    after = i + n
+                    break
