@@ -7,6 +7,7 @@ remembered so that references to them are not reported a second time).
 
 from __future__ import annotations
 
+import gc
 import types
 import typing
 from dataclasses import dataclass, field
@@ -91,6 +92,18 @@ def origin(record: m.Model) -> Origin | None:
 
 def load(root: Path) -> Loaded:
     """Read and validate every data file under ``root/data``."""
+    # Loading makes many objects that all live on: a collection meanwhile
+    # walks every object made so far, again and again (10x data: half of a 0.7 s load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path) -> Loaded:
     problems: list[Problem] = []
     lexicon: m.Lexicon | None = None
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}

@@ -19,6 +19,7 @@ from macros.problems import Problem
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 MAX_DEPTH = 32
 MAX_BYTES = 50_000_000  # bounded for hostile input; a 100x synthetic project is ~10 MB
@@ -175,6 +176,8 @@ class _Walker:
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR:  # most values: the text is the value (the constructor would agree)
+            return node.value
         # YAML 1.2 semantics: only true/false are booleans, so "painful: no" stays the word "no".
         if node.tag == _CORE + "bool" and node.value.lower() not in ("true", "false"):
             return node.value
