@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Literal
 
 from macros import models as m
-from macros.phrases import PhraseIndex, tokens, words_present
+from macros.phrases import PhraseIndex, tokens
 
 ClaimKind = Literal[
     "root-region",
@@ -162,7 +162,8 @@ def record_sentences(
         texts = value if isinstance(value, list) else [value] if value else []
         for index, text in enumerate(texts):
             start = field_line.get(f"{name}.{index}" if isinstance(value, list) else name, 1)
-            for _, sentence in split_sentences(" ".join(_LINK.sub(r"\1", text).split())):
+            visible = _LINK.sub(r"\1", text) if "](" in text else text  # Markdown links: their words
+            for _, sentence in split_sentences(" ".join(visible.split())):
                 yield Sentence(path, locate(file_lines, start, sentence), sentence)
     for a, alt in enumerate(getattr(record, "alternatives", [])):
         start = field_line.get(f"alternatives.{a}", 1)
@@ -245,6 +246,15 @@ class Vocabulary:
         self.indexes[kind] = index
 
     @cached_property
+    def starting(self) -> dict[str, tuple[str, ...]]:
+        """For each word a phrase may start with, the kinds of those phrases."""
+        kinds: dict[str, list[str]] = {}
+        for kind, index in self.indexes.items():
+            for word in index.starts():
+                kinds.setdefault(word, []).append(kind)
+        return {word: tuple(found) for word, found in kinds.items()}
+
+    @cached_property
     def fingerprint(self) -> str:
         """A hash of every phrase and cue word: claims read with an equal vocabulary are equal."""
         digest = hashlib.sha256(self.kb.lexicon.model_dump_json().encode() if self.kb.lexicon else b"-")
@@ -316,17 +326,21 @@ def mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     """Every mention in a sentence, longer and more specific phrases first."""
     base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text)
     words = tokens(base)
-    present = words_present(words)
+    # One pass over the words finds where a phrase of each kind may start (most kinds: nowhere).
+    starts: dict[str, list[int]] = {}
+    kinds_of = vocab.starting
+    for position, word in enumerate(words.words):
+        for kind in kinds_of.get(word, ()):
+            starts.setdefault(kind, []).append(position)
     found: list[Mention] = []
     for kind in MENTION_ORDER:
         if kind == "root":
             masking = [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
             _expand_ranges(_mask(base, masking) if masking else base, found)
-        index = vocab.indexes.get(kind)
-        if index is None or not index.may_match(present):
+        if kind not in starts:
             continue
-        masking = [(f.start, f.end) for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
-        for match in index.find(words, masking):
+        masked = [(f.start, f.end) for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
+        for match in vocab.indexes[kind].find(words, masked, starts[kind]):
             found.append(Mention(kind, match.values, match.start, match.end, text[match.start : match.end]))
     return sorted(found, key=lambda x: x.start)
 

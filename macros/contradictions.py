@@ -107,7 +107,7 @@ def _file_sentences(path: str, doc: YamlDoc, located: list[tuple[m.Model, Origin
     index: dict[tuple[str | int, ...], dict[str, int]] = {}  # one pass over the file's line table
     for key, line in doc.lines.items():
         if len(key) > 2:
-            index.setdefault(key[:2], {})[".".join(str(p) for p in key[2:])] = line
+            index.setdefault(key[:2], {})[".".join(map(str, key[2:]))] = line
     for record, place in located:
         yield from record_sentences(record, path, index.get(place.prefix, {}), lines)
 

@@ -34,13 +34,6 @@ def tokens(text: str) -> Tokens:
     return Tokens(words, list(accumulate(map(len, parts))))
 
 
-def words_present(words: Tokens) -> set[str]:
-    """The distinct words of a text, with plural forms also given as their singular."""
-    present = set(words.words)
-    present |= {w[:-1] for w in present if w.endswith("s")} | {w[:-2] for w in present if w.endswith("es")}
-    return present
-
-
 def key(phrase: str) -> tuple[str, ...]:
     """The token sequence a phrase is looked up by."""
     return tuple(tokens(phrase).words)
@@ -88,10 +81,6 @@ class PhraseIndex:
                     found = self.table.get((*words[:-1], last[:-2]))
         return found
 
-    def may_match(self, present: set[str]) -> bool:
-        """False when no phrase can start with any word of the text (most texts, most kinds)."""
-        return not self.lengths.keys().isdisjoint(present)
-
     def starts(self) -> frozenset[str]:
         """Every word a phrase may start with (a one-word phrase may be plural)."""
         if self._starts is None:
@@ -108,16 +97,22 @@ class PhraseIndex:
                 sizes = [*sizes, 1]
         return sizes
 
-    def find(self, text: Tokens, masked: list[tuple[int, int]] | None = None) -> Iterator[Match]:
+    def find(
+        self, text: Tokens, masked: list[tuple[int, int]] | None = None, at: list[int] | None = None
+    ) -> Iterator[Match]:
         """Longest non-overlapping matches, left to right; a word overlapping a ``masked``
-        (start, end) span of the text cannot be part of one."""
-        words, bounds, starts = text.words, text.bounds, self.starts()
+        (start, end) span of the text cannot be part of one. ``at``: the positions of the words
+        that may start a phrase, when the caller has found them already."""
+        words, bounds = text.words, text.bounds
+        if at is None:
+            starts = self.starts()
+            at = [k for k, word in enumerate(words) if word in starts]  # most words start no phrase
 
         def free(first: int, last: int) -> bool:
             return not masked or not any(s < bounds[2 * last - 1] and e > bounds[2 * first] for s, e in masked)
 
         after = 0  # matches do not overlap
-        for i in [k for k, word in enumerate(words) if word in starts]:  # most words start no phrase
+        for i in at:
             if i < after:
                 continue
             for n in self._sizes(words[i]):
