@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -136,6 +137,13 @@ def main() -> int:
             f"{r['scale']:>4}x {r['records']:>8} {r['pages']:>6} {r['check_cold']:>10.2f} {r['check_warm']:>6.2f} "
             f"{r['check_edit']:>6.2f} {r['build']:>7.2f} {r['build_cold']:>8.2f} {r['build'] / r['pages']:>7.3f} "
             f"{r['plain']:>7.2f} {r['build'] / r['plain']:>10.2f}"
+        )
+    for r in rows:
+        pairs = [o / p for o, p in zip(r["build_runs"], r["plain_runs"], strict=True)]
+        print(
+            f"{r['scale']}x ours/plain run by run: {', '.join(f'{x:.2f}' for x in pairs)} "
+            f"(median {statistics.median(pairs):.2f}); ours {', '.join(f'{x:.2f}' for x in r['build_runs'])} s, "
+            f"plain {', '.join(f'{x:.2f}' for x in r['plain_runs'])} s"
         )
     print(
         "check: seconds of `python -m macros check` with no cache (TA_NO_CACHE=1), unchanged since the last "
