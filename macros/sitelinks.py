@@ -85,26 +85,30 @@ class SiteLinks:
     anchors: dict[str, set[str]] = field(default_factory=dict)  # page file -> its ids
     # page file -> (source, [(link as written, file it leads to, fragment)]), each link once
     links: dict[str, tuple[str, list[tuple[str, str | None, str]]]] = field(default_factory=dict)
+    targets: set[tuple[str | None, str]] = field(default_factory=set)  # every (file, fragment) linked to
 
     def add_page(self, dest: str, source: str, page_html: str) -> None:
         """Record one written page: ``dest`` is its file in the site, ``source`` its Markdown path."""
         self.anchors[dest] = anchors_of(page_html)
         # Resolved now, while the build still writes pages, so that the end of the build only looks up.
-        self.links[dest] = (source, [(url, *resolve(dest, url)) for url in dict.fromkeys(links_of(page_html))])
+        resolved = [(url, *resolve(dest, url)) for url in dict.fromkeys(links_of(page_html))]
+        self.links[dest] = (source, resolved)
+        self.targets.update((target, fragment) for _, target, fragment in resolved)
 
     def broken(self, site_dir: Path) -> list[BrokenLink]:
         """Every link that names a missing file or a missing anchor, in page order."""
-        found: list[BrokenLink] = []
         exists: dict[str, bool] = {}
-        verdicts: dict[tuple[str | None, str], str | None] = {}  # every page repeats the navigation
-        for source, resolved in self.links.values():
-            for url, target, fragment in resolved:
-                if (target, fragment) not in verdicts:
-                    verdicts[target, fragment] = self._why_broken(target, fragment, site_dir, exists)
-                reason = verdicts[target, fragment]
-                if reason:
-                    found.append(BrokenLink(source, url, reason, f"{target or url}#{fragment}"))
-        return found
+        # Every page repeats the navigation: each distinct target is judged once, and the pages
+        # are gone through again only when one of them is broken.
+        reasons = {key: reason for key in self.targets if (reason := self._why_broken(*key, site_dir, exists))}
+        if not reasons:
+            return []
+        return [
+            BrokenLink(source, url, reasons[target, fragment], f"{target or url}#{fragment}")
+            for source, resolved in self.links.values()
+            for url, target, fragment in resolved
+            if (target, fragment) in reasons
+        ]
 
     def _why_broken(self, target: str | None, fragment: str, site_dir: Path, exists: dict[str, bool]) -> str | None:
         if target is None:
