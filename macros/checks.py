@@ -309,7 +309,7 @@ def _strings(value: Any, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[s
     """Every string inside a record, with its field path."""
     if isinstance(value, str):
         yield where, value
-    elif isinstance(value, m.Model):
+    elif isinstance(value, m.Value):
         for name in type(value).model_fields:
             yield from _strings(getattr(value, name), (*where, name))
     elif isinstance(value, list):

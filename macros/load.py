@@ -85,9 +85,10 @@ class Loaded:
     inputs: str = ""  # a hash of every file read: equal hashes, equal knowledge base and pages
 
 
-def origin(record: m.Model) -> Origin | None:
-    """The Origin the loader attached to a record (None for records built in code)."""
-    return record._origin
+def origin(record: m.Value) -> Origin | None:
+    """The Origin the loader attached to a record (None for records built in code, and for parts
+    of records)."""
+    return getattr(record, "_origin", None)
 
 
 def load(root: Path) -> Loaded:

@@ -352,6 +352,24 @@ CASES = [
         ["HTML"],
     ),
     (
+        "html-in-an-alternative-note",  # strings inside a record's parts are checked too
+        _replace(
+            "roots.yaml",
+            "    reviewed: 2026-01-10",
+            "    alternatives:\n      - field: twitch_regions\n        values: [calf]\n"
+            "        note: Some <i>charts</i> differ.\n        sources: [agency-page]\n    reviewed: 2026-01-10",
+            "note: Some",
+        ),
+        "html-in-text",
+        ["alternatives.0.note", "HTML '<i>'"],
+    ),
+    (
+        "html-in-a-citation-locator",
+        _replace("roots.yaml", "locator: Table 1", "locator: Table <b>1</b>"),
+        "html-in-text",
+        ["locator", "HTML '<b>'"],
+    ),
+    (
         "placeholder-left",
         _replace("figures.yaml", "context: An old survey.", "context: TODO who was studied"),
         "placeholder-left",
