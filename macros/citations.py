@@ -18,6 +18,7 @@ class Citer:
     oldest: dt.date | None = None
     records: list[m.Record] = field(default_factory=list)
     seen: set[tuple[str, str, tuple[str, ...]]] = field(default_factory=set)
+    numbers: dict[str, int] = field(default_factory=dict)  # source id -> its footnote number
 
     def cite(self, record: m.Record) -> str:
         """Note that ``record``'s facts are shown; return its citation markers.
@@ -31,15 +32,16 @@ class Citer:
             self.oldest = record.reviewed
         key = (type(record).__name__, record.id, tuple(ref.id for ref in record.sources))
         if key in self.seen:
-            numbers = compact_numbers([self.order.index(ref.id) + 1 for ref in record.sources])
+            numbers = compact_numbers([self.numbers[ref.id] for ref in record.sources])
             return (
                 f'<sup class="ta-cite"><a href="#sources-for-this-page" title="Sources {numbers}">{numbers}</a></sup>'
             )
         self.seen.add(key)
         markers = []
         for ref in record.sources:
-            if ref.id not in self.order:
+            if ref.id not in self.numbers:  # a dictionary: a page may cite thousands of sources
                 self.order.append(ref.id)
+                self.numbers[ref.id] = len(self.order)
             if ref.locator and ref.locator not in self.locators.setdefault(ref.id, []):
                 self.locators[ref.id].append(ref.locator)
             markers.append(f"[^{footnote_id(ref.id)}]")

@@ -65,17 +65,68 @@ class Views:
         """Figures by id."""
         return {f.id: f for f in self.kb.figures}
 
+    # Inverse relations are indexed once, so that rendering every page stays linear in the data
+    # (a scan of all records per page made page rendering grow with pages x records: 20 s at 100x).
+
+    @cached_property
+    def _signs_by(self) -> dict[str, dict[str, list[m.WarningSign]]]:
+        """Warning signs by the causes and regions they name, most urgent first."""
+        index: dict[str, dict[str, list[m.WarningSign]]] = {"causes": {}, "regions": {}}
+        for sign in _by_urgency(list(self.kb.signs)):  # a stable sort: data order within a level
+            for field in index:
+                for record_id in dict.fromkeys(getattr(sign, field)):
+                    index[field].setdefault(record_id, []).append(sign)
+        return index
+
+    @cached_property
+    def _causes_by_region(self) -> dict[str, list[m.Cause]]:
+        """Causes by the regions they affect, directly or through a root, in data order."""
+        index: dict[str, list[m.Cause]] = {}
+        for cause in self.kb.causes:
+            regions = dict.fromkeys(cause.regions)
+            for root_id in cause.roots:
+                if root_id in self.roots:
+                    regions.update(dict.fromkeys(self.roots[root_id].twitch_regions))
+            for region_id in regions:
+                index.setdefault(region_id, []).append(cause)
+        return index
+
+    @cached_property
+    def _causes_by_root(self) -> dict[str, list[m.Cause]]:
+        index: dict[str, list[m.Cause]] = {}
+        for cause in self.kb.causes:
+            for root_id in dict.fromkeys(cause.roots):
+                index.setdefault(root_id, []).append(cause)
+        return index
+
+    @cached_property
+    def _muscles_by_region(self) -> dict[str, list[m.Muscle]]:
+        index: dict[str, list[m.Muscle]] = {}
+        for muscle in self.kb.anatomy.muscles:
+            index.setdefault(muscle.region, []).append(muscle)
+        return index
+
+    @cached_property
+    def _faqs_by(self) -> dict[str, dict[str, list[m.Faq]]]:
+        """FAQs by each record they are about, for each kind of record."""
+        index: dict[str, dict[str, list[m.Faq]]] = {}
+        for faq in self.kb.faqs:
+            for kind in ("causes", "regions", "roots", "signs"):
+                for record_id in dict.fromkeys(getattr(faq, kind, ())):
+                    index.setdefault(kind, {}).setdefault(record_id, []).append(faq)
+        return index
+
     def signs_for_cause(self, cause_id: str) -> list[m.WarningSign]:
         """Warning signs that name the cause, most urgent first."""
-        return _by_urgency([s for s in self.kb.signs if cause_id in s.causes])
+        return list(self._signs_by["causes"].get(cause_id, ()))
 
     def signs_for_region(self, region_id: str) -> list[m.WarningSign]:
         """Warning signs about a region, most urgent first."""
-        return _by_urgency([s for s in self.kb.signs if region_id in s.regions])
+        return list(self._signs_by["regions"].get(region_id, ()))
 
     def roots_for_region(self, region_id: str) -> list[m.Root]:
         """Roots whose trouble typically shows in the region (twitching or weakness)."""
-        return [r for r in self.kb.roots if region_id in r.twitch_regions]
+        return [r for r in self.kb.roots if region_id in r.twitch_regions]  # a handful of roots
 
     def roots_sensing_region(self, region_id: str) -> list[m.Root]:
         """Roots whose skin area (dermatome) includes the region."""
@@ -83,16 +134,15 @@ class Views:
 
     def causes_for_region(self, region_id: str) -> list[m.Cause]:
         """Causes that typically affect the region, directly or through a root."""
-        via_roots = {r.id for r in self.roots_for_region(region_id)}
-        return [c for c in self.kb.causes if region_id in c.regions or via_roots & set(c.roots)]
+        return list(self._causes_by_region.get(region_id, ()))
 
     def causes_for_root(self, root_id: str) -> list[m.Cause]:
         """Causes that involve the root."""
-        return [c for c in self.kb.causes if root_id in c.roots]
+        return list(self._causes_by_root.get(root_id, ()))
 
     def muscles_in_region(self, region_id: str) -> list[m.Muscle]:
         """Muscles lying in the region."""
-        return [x for x in self.kb.anatomy.muscles if x.region == region_id]
+        return list(self._muscles_by_region.get(region_id, ()))
 
     def roots_for_muscle(self, muscle_id: str) -> list[m.Root]:
         """Roots that list the muscle among their key muscles."""
@@ -100,7 +150,7 @@ class Views:
 
     def faqs_about(self, kind: str, record_id: str) -> list[m.Faq]:
         """FAQs related to a cause, region, root or sign (kind is the FAQ field name)."""
-        return [f for f in self.kb.faqs if record_id in getattr(f, kind)]
+        return list(self._faqs_by.get(kind, {}).get(record_id, ()))
 
 
 def _by_urgency(signs: list[m.WarningSign]) -> list[m.WarningSign]:

@@ -14,7 +14,7 @@ from macros.load import load
 from macros.render import cell, esc, href, urgency_card
 from macros.site import add_months
 from macros.views import Views
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +152,24 @@ def test_repeat_citations_of_a_record_are_one_compact_marker(v: Views) -> None:
     assert first == "[^src-agency-page][^src-seed-article]"
     assert again == '<sup class="ta-cite"><a href="#sources-for-this-page" title="Sources 1, 2">1, 2</a></sup>'
     assert compact_numbers([7, 1, 2, 3, 9]) == "1\u20133, 7, 9"
+
+
+def test_inverse_relations_equal_a_scan_of_every_record() -> None:
+    """The indexes behind each page's lists give exactly what reading every record would."""
+    v = Views(load(ROOT).kb)
+    kb, urgency = v.kb, {level: i for i, level in enumerate(m.URGENCY_ORDER)}
+    for region in v.regions:
+        via_roots = {r.id for r in kb.roots if region in r.twitch_regions}
+        assert v.causes_for_region(region) == [c for c in kb.causes if region in c.regions or via_roots & set(c.roots)]
+        assert v.muscles_in_region(region) == [x for x in kb.anatomy.muscles if x.region == region]
+        signs = sorted((s for s in kb.signs if region in s.regions), key=lambda s: urgency[s.urgency])
+        assert v.signs_for_region(region) == signs
+        assert v.faqs_about("regions", region) == [f for f in kb.faqs if region in f.regions]
+    for cause in v.causes:
+        signs = sorted((s for s in kb.signs if cause in s.causes), key=lambda s: urgency[s.urgency])
+        assert v.signs_for_cause(cause) == signs
+        assert v.faqs_about("causes", cause) == [f for f in kb.faqs if cause in f.causes]
+    for root in v.roots:
+        assert v.causes_for_root(root) == [c for c in kb.causes if root in c.roots]
+        assert v.faqs_about("roots", root) == [f for f in kb.faqs if root in f.roots]
+    assert any(v.causes_for_region(r) for r in v.regions) and any(v.signs_for_cause(c) for c in v.causes)
