@@ -1,4 +1,4 @@
-"""Run work in a forked process while this one goes on: a second core at work.
+"""Run work in a second process while this one goes on: a second core at work.
 
 ``Forked``: the check grades every page's reading level while it runs the rules; the two share
 nothing but the loaded data, which a fork copies for free. The step's value comes back as JSON.

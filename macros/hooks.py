@@ -94,7 +94,7 @@ def build_nav(views: Views) -> list[Any]:
 @event_priority(100)
 def on_config(config: Any) -> Any:
     """Load and check the data (stopping on errors) and set the navigation from it."""
-    on_build_error(None)  # a build interrupted before its end left its site checks running
+    _stop_checks()  # a build interrupted before its end left its site checks running
     views = knowledge(Path(config.config_file_path).parent)
     _build["views"] = views  # page hooks use this build's data without checking file dates again
     config["nav"] = build_nav(views)
@@ -162,10 +162,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     from macros.csp import add_policy
 
     if checking_links():
-        if "checks" not in _build:
-            _build["checks"] = Worker(
-                "macros.sitecheck:SiteCheck"
-            )  # a second core reads the pages while this one writes them
+        if "checks" not in _build:  # a second core reads the pages while this one writes them
+            _build["checks"] = Worker("macros.sitecheck:SiteCheck")
         _build["checks"].send("add_page", page.file.dest_uri, page.file.src_uri, output)
     return output if os.environ.get("TA_PREVIEW") == "1" else add_policy(output)
 
@@ -192,8 +190,12 @@ def on_post_build(config: Any) -> None:
         raise build_error(f"{' and '.join(counts)} in the built site:\n" + "\n".join(found["lines"]))
 
 
-def on_build_error(error: Exception | None) -> None:
+def on_build_error(error: Exception) -> None:
     """A build that stopped half-way ends its site checks' process too."""
+    _stop_checks()
+
+
+def _stop_checks() -> None:
     checks = _build.pop("checks", None)
     if checks is not None:
         checks.stop()

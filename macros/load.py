@@ -93,8 +93,8 @@ def origin(record: m.Value) -> Origin | None:
 
 def load(root: Path) -> Loaded:
     """Read and validate every data file under ``root/data``."""
-    # Loading makes many objects that all live on: a collection meanwhile
-    # walks every object made so far, again and again (10x data: half of a 0.7 s load).
+    # Loading makes many objects that all live on: a collection meanwhile walks every object
+    # made so far, again and again (10x data: half of a 0.7 s load).
     collecting = gc.isenabled()
     gc.disable()
     try:

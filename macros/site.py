@@ -89,8 +89,8 @@ class PageState:
         self.views = views
         self.page: str = ""
         self.citer = Citer(views.sources)
-        # Generated pages' bodies, rendered already to list each source's citing pages on the
-        # References page (built first): page -> (body, its citer). Each is used once.
+        # Page bodies rendered already to list each source's citing pages on the References page
+        # (built first): page -> (body, its citer). A generated page takes its own, once.
         self.rendered: dict[str, tuple[str, Citer]] = {}
 
     def body(self, page: str, render: Callable[[Citer], str]) -> str:

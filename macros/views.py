@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from macros import models as m
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -69,60 +73,43 @@ class Views:
     # (a scan of all records per page made page rendering grow with pages x records: 20 s at 100x).
 
     @cached_property
-    def _signs_by(self) -> dict[str, dict[str, list[m.WarningSign]]]:
-        """Warning signs by the causes and regions they name, most urgent first."""
-        index: dict[str, dict[str, list[m.WarningSign]]] = {"causes": {}, "regions": {}}
-        for sign in _by_urgency(list(self.kb.signs)):  # a stable sort: data order within a level
-            for field in index:
-                for record_id in dict.fromkeys(getattr(sign, field)):
-                    index[field].setdefault(record_id, []).append(sign)
-        return index
+    def _signs_by_cause(self) -> dict[str, list[m.WarningSign]]:
+        return _group(_by_urgency(list(self.kb.signs)), lambda s: s.causes)  # most urgent first
+
+    @cached_property
+    def _signs_by_region(self) -> dict[str, list[m.WarningSign]]:
+        return _group(_by_urgency(list(self.kb.signs)), lambda s: s.regions)
 
     @cached_property
     def _causes_by_region(self) -> dict[str, list[m.Cause]]:
-        """Causes by the regions they affect, directly or through a root, in data order."""
-        index: dict[str, list[m.Cause]] = {}
-        for cause in self.kb.causes:
-            regions = dict.fromkeys(cause.regions)
-            for root_id in cause.roots:
-                if root_id in self.roots:
-                    regions.update(dict.fromkeys(self.roots[root_id].twitch_regions))
-            for region_id in regions:
-                index.setdefault(region_id, []).append(cause)
-        return index
+        """Causes by the regions they affect, directly or through a root."""
+
+        def regions(cause: m.Cause) -> list[str]:
+            via_roots = [r for rid in cause.roots if rid in self.roots for r in self.roots[rid].twitch_regions]
+            return [*cause.regions, *via_roots]
+
+        return _group(self.kb.causes, regions)
 
     @cached_property
     def _causes_by_root(self) -> dict[str, list[m.Cause]]:
-        index: dict[str, list[m.Cause]] = {}
-        for cause in self.kb.causes:
-            for root_id in dict.fromkeys(cause.roots):
-                index.setdefault(root_id, []).append(cause)
-        return index
+        return _group(self.kb.causes, lambda c: c.roots)
 
     @cached_property
     def _muscles_by_region(self) -> dict[str, list[m.Muscle]]:
-        index: dict[str, list[m.Muscle]] = {}
-        for muscle in self.kb.anatomy.muscles:
-            index.setdefault(muscle.region, []).append(muscle)
-        return index
+        return _group(self.kb.anatomy.muscles, lambda x: [x.region])
 
     @cached_property
     def _faqs_by(self) -> dict[str, dict[str, list[m.Faq]]]:
-        """FAQs by each record they are about, for each kind of record."""
-        index: dict[str, dict[str, list[m.Faq]]] = {}
-        for faq in self.kb.faqs:
-            for kind in ("causes", "regions", "roots", "signs"):
-                for record_id in dict.fromkeys(getattr(faq, kind, ())):
-                    index.setdefault(kind, {}).setdefault(record_id, []).append(faq)
-        return index
+        """FAQs by the records they are about, per FAQ field (filled as fields are asked for)."""
+        return {}
 
     def signs_for_cause(self, cause_id: str) -> list[m.WarningSign]:
         """Warning signs that name the cause, most urgent first."""
-        return list(self._signs_by["causes"].get(cause_id, ()))
+        return list(self._signs_by_cause.get(cause_id, ()))
 
     def signs_for_region(self, region_id: str) -> list[m.WarningSign]:
         """Warning signs about a region, most urgent first."""
-        return list(self._signs_by["regions"].get(region_id, ()))
+        return list(self._signs_by_region.get(region_id, ()))
 
     def roots_for_region(self, region_id: str) -> list[m.Root]:
         """Roots whose trouble typically shows in the region (twitching or weakness)."""
@@ -150,7 +137,18 @@ class Views:
 
     def faqs_about(self, kind: str, record_id: str) -> list[m.Faq]:
         """FAQs related to a cause, region, root or sign (kind is the FAQ field name)."""
-        return list(self._faqs_by.get(kind, {}).get(record_id, ()))
+        if kind not in self._faqs_by:
+            self._faqs_by[kind] = _group(self.kb.faqs, lambda f: getattr(f, kind))
+        return list(self._faqs_by[kind].get(record_id, ()))
+
+
+def _group(records: Iterable[R], keys: Callable[[R], Iterable[str]]) -> dict[str, list[R]]:
+    """Records by each id they name (a record once per id), in the order given."""
+    index: dict[str, list[R]] = {}
+    for record in records:
+        for key in dict.fromkeys(keys(record)):
+            index.setdefault(key, []).append(record)
+    return index
 
 
 def _by_urgency(signs: list[m.WarningSign]) -> list[m.WarningSign]:
