@@ -1,4 +1,4 @@
-"""Reading grade of every page: Flesch-Kincaid (textstat) over the page's own prose.
+"""Reading grade of every page: Flesch-Kincaid (as textstat computes it) over the page's own prose.
 
 Runs after rendering (it grades what readers read): each page body comes from the pure page
 functions in macros.pages, plus the hand-written prose of its content/ file. Tables, headings,
@@ -7,9 +7,11 @@ citations, navigation and the References page are not prose and are left out.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from macros import cache
 from macros.cache import DiskCache
@@ -38,9 +40,23 @@ class PageGrade:
     where: tuple[str, int]  # file and line an editor would change
 
 
+_TABLE = re.compile(r"<div class=\"ta-table\".*?</div>", re.S)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_SETTING = re.compile(r"^[a-z_]+:\s")
+_CITATION = re.compile(r"<sup.*?</sup>|\[\^[^\]]+\]")
+_BADGE = re.compile(r"\b(Emergency|Urgent|Soon|Self-care|Usually harmless|Needs a check by a doctor)\b\s*")
+_ENDS_SENTENCE = re.compile(r"[.!?:]$")
+
+
 def prose(markdown: str) -> str:
     """The sentences of a Markdown text: no tables, headings, code, macros or HTML."""
-    markdown = re.sub(r"<div class=\"ta-table\".*?</div>", " ", markdown, flags=re.S)
+    return " ".join(prose_lines(markdown, {}))
+
+
+def prose_lines(markdown: str, seen: dict[str, str]) -> list[str]:
+    """The prose of a Markdown text, line by line, each ending like a sentence; ``seen`` keeps
+    what each line gave (pages repeat the same record texts many times)."""
+    markdown = _TABLE.sub(" ", markdown)
     kept = []
     in_code = False
     for line in markdown.splitlines():
@@ -48,18 +64,19 @@ def prose(markdown: str) -> str:
         if stripped.startswith(("```", "~~~")):
             in_code = not in_code
             continue
-        if (
-            in_code
-            or not stripped
-            or stripped.startswith(("|", "#", "---", "{%", "*["))
-            or re.match(r"^[a-z_]+:\s", stripped)
-        ):
+        if in_code or not stripped or stripped.startswith(("|", "#", "---", "{%", "*[")):
             continue
-        text = clean_markdown_line(re.sub(r"<sup.*?</sup>|\[\^[^\]]+\]", "", line)).strip()
-        text = re.sub(r"\b(Emergency|Urgent|Soon|Self-care|Usually harmless|Needs a check by a doctor)\b\s*", "", text)
+        text = seen.get(line)
+        if text is None:
+            text = seen[line] = "" if _SETTING.match(stripped) else _prose_line(line)
         if text:
-            kept.append(text if re.search(r"[.!?:]$", text) else text + ".")
-    return " ".join(kept)
+            kept.append(text)
+    return kept
+
+
+def _prose_line(line: str) -> str:
+    text = _BADGE.sub("", clean_markdown_line(_CITATION.sub("", line)).strip())
+    return text if not text or _ENDS_SENTENCE.search(text) else text + "."
 
 
 def page_grades(loaded: Loaded) -> list[PageGrade]:
@@ -72,42 +89,105 @@ def page_grades(loaded: Loaded) -> list[PageGrade]:
     for path, text in loaded.pages.items():
         if path in NOT_PROSE:
             continue
-        own = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+        own = _FRONT_MATTER.sub("", text)
         parts, where = sources.get(path, ([], (path, 1)))
         sources[path] = ([own, *parts], where)
     stored = DiskCache(loaded.root, "grades")
     grades = []
-    syllables: dict[str, int] = {}
+    lines_of: dict[str, str] = {}
+    grader = Grader()
     for page, (parts, where) in sources.items():
         entry = cache.key("grade", page, *parts)
         hit = stored.get(entry)
         if hit is None:
-            text = " ".join(p for p in (prose(part) for part in parts) if p)
-            words = len(text.split())
-            hit = [words, flesch_kincaid(text, syllables) if words >= MIN_WORDS else None]
+            lines = [line for part in parts for line in prose_lines(part, lines_of)]
+            words = grader.words(lines)
+            hit = [words, grader.grade(lines) if words >= MIN_WORDS else None]
             stored.put(entry, hit)
         grades.append(PageGrade(page, hit[0], hit[1], where))
     stored.save()
     return sorted(grades, key=lambda g: -(g.grade or 0))
 
 
-def flesch_kincaid(text: str, syllables: dict[str, int]) -> float:
-    """textstat.flesch_kincaid_grade(text), step for step, counting each word's syllables once."""
-    import textstat  # slow to import (pkg_resources): only when a page needs grading
+# --- Flesch-Kincaid, as textstat 0.7.4 computes it ------------------------------------------------
 
-    ts = textstat.textstat  # the module-level instance that owns the helpers
-    words = ts.lexicon_count(text)  # type: ignore[attr-defined]
-    sentences = ts.sentence_count(text)  # type: ignore[attr-defined]
-    if not words or not sentences:
-        return 0.0
-    total = 0
-    for word in ts.remove_punctuation(text.lower()).split():  # type: ignore[attr-defined]
-        if word not in syllables:
-            syllables[word] = ts.syllable_count(word)  # type: ignore[attr-defined]
-        total += syllables[word]
-    asl = ts._legacy_round(words / sentences, 1)  # type: ignore[attr-defined]  # textstat rounds both averages
-    spw = ts._legacy_round(total / words, 1)  # type: ignore[attr-defined]
-    return float(ts._legacy_round(0.39 * asl + 11.8 * spw - 15.59, 1))  # type: ignore[attr-defined]
+_PUNCTUATION = re.compile(r"[^\w\s]")  # textstat's remove_punctuation (apostrophes too, its default)
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentence_count
+_ENDS_STRETCH = re.compile(r"[.!?]$")
+
+
+class Grader:
+    """textstat.flesch_kincaid_grade of a page's prose, counted one stretch of lines at a time.
+
+    Words, sentences and syllables add up over stretches that end a sentence, so each stretch
+    is counted once however many pages show it (record texts appear on several pages), and
+    textstat itself, slow to import, is not needed. Tests compare the two on every page and on
+    random text.
+    """
+
+    def __init__(self) -> None:
+        self.stretches: dict[str, tuple[int, int, int]] = {}
+        self.syllables: dict[str, int] = {}
+        self._hyphenator: Any = None
+
+    def words(self, lines: list[str]) -> int:
+        """How many words the lines hold (as the grade counts them)."""
+        return sum(self._counts(stretch)[0] for stretch in _stretches(lines))
+
+    def grade(self, lines: list[str]) -> float:
+        """The grade of the lines joined by spaces; 0.0 for text without words."""
+        words = sentences = syllables = 0
+        for stretch in _stretches(lines):
+            w, s, y = self._counts(stretch)
+            words, sentences, syllables = words + w, sentences + s, syllables + y
+        if not words:
+            return 0.0
+        asl = _round(words / max(1, sentences), 1)  # textstat rounds both averages
+        spw = _round(syllables / words, 1)
+        return _round(0.39 * asl + 11.8 * spw - 15.59, 1)
+
+    def _counts(self, stretch: str) -> tuple[int, int, int]:
+        found = self.stretches.get(stretch)
+        if found is None:
+            words = len(_PUNCTUATION.sub("", stretch).split())
+            sentences = sum(len(_PUNCTUATION.sub("", s).split()) > 2 for s in _SENTENCE.findall(stretch))
+            syllables = sum(map(self._syllables, _PUNCTUATION.sub("", stretch.lower()).split()))
+            found = self.stretches[stretch] = (words, sentences, syllables)
+        return found
+
+    def _syllables(self, word: str) -> int:
+        count = self.syllables.get(word)
+        if count is None:
+            if self._hyphenator is None:
+                import pyphen  # loading its dictionary takes 0.05 s: only when a page is graded
+
+                self._hyphenator = pyphen.Pyphen(lang="en_US")  # textstat's default language
+            count = self.syllables[word] = len(self._hyphenator.positions(word)) + 1
+        return count
+
+
+def flesch_kincaid(text: str) -> float:
+    """textstat.flesch_kincaid_grade(text), for a text already joined into one string."""
+    return Grader().grade([text])
+
+
+def _stretches(lines: list[str]) -> list[str]:
+    """The lines joined into stretches that each end a sentence (a line ending in ':' runs on)."""
+    stretches, pending = [], []
+    for line in lines:
+        pending.append(line)
+        if _ENDS_STRETCH.search(line):
+            stretches.append(" ".join(pending))
+            pending = []
+    if pending:
+        stretches.append(" ".join(pending))
+    return stretches
+
+
+def _round(number: float, points: int) -> float:
+    """textstat's _legacy_round: half away from zero."""
+    p = 10**points
+    return float(math.floor(number * p + math.copysign(0.5, number))) / p
 
 
 def _where(src: str, views: Views) -> tuple[str, int]:

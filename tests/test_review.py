@@ -6,11 +6,21 @@ from pathlib import Path
 
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.citations import Citer
 from macros.load import load
 from macros.pages import page_bodies
-from macros.readability import TARGET_GRADE, flesch_kincaid, page_grades, prose, readability_problems
+from macros.readability import (
+    TARGET_GRADE,
+    Grader,
+    flesch_kincaid,
+    page_grades,
+    prose,
+    prose_lines,
+    readability_problems,
+)
 from macros.views import Views
 from tests.helpers import ROOT, add_glossary_term, copy_project, edit, line_of, run_cli
 
@@ -23,10 +33,33 @@ HARD = (
 
 def test_grades_are_textstats_flesch_kincaid() -> None:
     views = Views(load(ROOT).kb)
+    grader, seen, graded = Grader(), {}, 0  # one grader for all pages, as page_grades uses it
     for src, (_, body) in page_bodies(views).items():
-        text = prose(body(src, Citer(views.sources)))
+        markdown = body(src, Citer(views.sources))
+        text = prose(markdown)
         if len(text.split()) >= 40:
-            assert flesch_kincaid(text, {}) == textstat.flesch_kincaid_grade(text), src
+            expected = textstat.flesch_kincaid_grade(text)
+            assert flesch_kincaid(text) == expected, src
+            lines = prose_lines(markdown, seen)
+            assert " ".join(lines) == text
+            assert (grader.words(lines), grader.grade(lines)) == (textstat.lexicon_count(text), expected), src
+            graded += 1
+    assert graded >= 40
+
+
+#: Lines as prose_lines gives them: stripped, not empty, most ending like a sentence.
+_LINE = st.text(st.sampled_from("ab Zé9'-.!?:,;()İß\u2019"), min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=8))
+def test_grading_stretch_by_stretch_equals_textstat_on_the_joined_text(lines: list[str]) -> None:
+    text = " ".join(lines)
+    grader = Grader()
+    assert grader.words(lines) == textstat.lexicon_count(text)
+    if textstat.lexicon_count(text):
+        assert grader.grade(lines) == textstat.flesch_kincaid_grade(text)
+        assert grader.grade(lines) == flesch_kincaid(text)  # counted again from the grader's memo
 
 
 def test_every_page_reads_at_grade_8_or_below() -> None:
