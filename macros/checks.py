@@ -41,6 +41,7 @@ class Context:
     templates: dict[str, str] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # work shared by rules within one run
     root: Path | None = None  # the project folder: slow steps keep results under root/.cache
+    helpers: bool = False  # slow steps may share their work with a second process (the CLI's check)
 
     def readable(self, key: str) -> bool:
         """False when the file holding section ``key`` could not be read: skip checks into it."""
@@ -82,15 +83,16 @@ def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
     return register
 
 
-def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
+def run_checks(loaded: Loaded, today: dt.date | None = None, helpers: bool = False) -> list[Problem]:
     """Run every registered rule and return located problems (the result is kept on disk under
-    a hash of every file read and the day, so an unchanged project is not checked twice)."""
+    a hash of every file read and the day, so an unchanged project is not checked twice).
+    ``helpers``: slow steps may fork a second process (not in a build, which runs threads)."""
     day = today or dt.date.today()
     stored = DiskCache(loaded.root, "checks")
     entry = cache.key("checks", day.isoformat(), loaded.inputs) if loaded.inputs else ""
     hit = stored.get(entry) if entry else None
     if hit is None:
-        problems = _run_rules(loaded, day)
+        problems = _run_rules(loaded, day, helpers)
         hit = [[p.path, p.line, p.rule, p.severity, p.message] for p in problems]
         if entry:
             stored.put(entry, hit)
@@ -98,7 +100,7 @@ def run_checks(loaded: Loaded, today: dt.date | None = None) -> list[Problem]:
     return [Problem(*p) for p in hit]
 
 
-def _run_rules(loaded: Loaded, today: dt.date) -> list[Problem]:
+def _run_rules(loaded: Loaded, today: dt.date, helpers: bool = False) -> list[Problem]:
     ctx = Context(
         loaded.kb,
         loaded.broken_ids,
@@ -107,6 +109,7 @@ def _run_rules(loaded: Loaded, today: dt.date) -> list[Problem]:
         loaded.pages,
         loaded.templates,
         root=loaded.root,
+        helpers=helpers,
     )
     problems: list[Problem] = []
     for registered in CHECKS:

@@ -31,7 +31,7 @@ def collect(root: Path) -> tuple[list[Problem], int]:
         grading = None
         if not has_errors(loaded.problems):
             grading = Forked(lambda: [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)])
-        problems = loaded.problems + run_checks(loaded)
+        problems = loaded.problems + run_checks(loaded, helpers=True)
         if grading is not None and has_errors(problems):
             grading.discard()
         elif grading is not None:

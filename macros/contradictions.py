@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from macros import cache
 from macros import models as m
+from macros.background import Forked
 from macros.cache import DiskCache
 from macros.checks import Context, Finding, PageFinding, check, records_of
 from macros.claims import Claim, Sentence, Vocabulary, claims, flat_lines, markdown_sentences, record_sentences
@@ -127,11 +129,25 @@ _PROSE_SECTIONS = (
 )
 
 
+@dataclass
+class _Unit:
+    """One file's share of the claims: its stored rows, or the sentences to read for them."""
+
+    path: str
+    size: int  # characters of prose to read, to share the work evenly
+    entry: str  # cache keys: the file's claims, and its claims sentence by sentence
+    by_sentence: str
+    sentences: Iterator[Sentence]
+    rows: list[list[object]] | None
+    known: dict[str, list[list[object]]]
+
+
 def all_claims(ctx: Context) -> list[Claim]:
     """Every claim of every sentence (computed once per check run, kept on the context).
 
     Extraction is the slow part of a check, so each file's claims are stored on disk
-    (macros.cache) under its text and the vocabulary: only edited files are read again.
+    (macros.cache) under its text and the vocabulary: only edited files are read again. With
+    ``ctx.helpers`` a second process reads about half of the files meanwhile.
     """
     if "claims" not in ctx.memo:
         if ctx.kb.lexicon is None or not ctx.readable("lexicon"):
@@ -139,23 +155,47 @@ def all_claims(ctx: Context) -> list[Claim]:
         else:
             vocab = Vocabulary(ctx.kb)
             stored = DiskCache(ctx.root, "claims") if ctx.root else None
-            found: list[Claim] = []
+            units = []
             for path, text, sentences in prose_units(ctx):
-                if stored is None:
-                    found += [c for s in sentences for c in claims(s, vocab)]
-                    continue
                 entry = cache.key("claims", path, text, vocab.fingerprint)
                 by_sentence = cache.key("claims-by-sentence", path, vocab.fingerprint)
-                hit, known = stored.get(entry), stored.get(by_sentence)  # both kept for the next run
-                if hit is None:
-                    hit, known = _claims_reusing(sentences, vocab, known if isinstance(known, dict) else {})
-                    stored.put(entry, hit)
-                    stored.put(by_sentence, known)
-                found += [_load(path, row) for row in hit]
+                rows, known = (stored.get(entry), stored.get(by_sentence)) if stored else (None, None)
+                units.append(
+                    _Unit(
+                        path, len(text), entry, by_sentence, sentences, rows, known if isinstance(known, dict) else {}
+                    )
+                )
+            todo = [u for u in units if u.rows is None]
+            for unit, (rows, known) in zip(todo, _read(todo, vocab, ctx.helpers), strict=True):
+                unit.rows, unit.known = rows, known
             if stored is not None:
+                for unit in units:  # both kept for the next run
+                    stored.put(unit.entry, unit.rows)
+                    stored.put(unit.by_sentence, unit.known)
                 stored.save()
-            ctx.memo["claims"] = found
+            ctx.memo["claims"] = [_load(u.path, row) for u in units for row in u.rows or []]
     return ctx.memo["claims"]
+
+
+def _read(
+    units: list[_Unit], vocab: Vocabulary, helpers: bool
+) -> list[tuple[list[list[object]], dict[str, list[list[object]]]]]:
+    """Each unit's claim rows and its claims by sentence; a second process takes the files of
+    about half of the sentences when ``helpers`` allows it."""
+    if not helpers or len(units) < 2:
+        return [_claims_reusing(u.sentences, vocab, u.known) for u in units]
+    ours: list[int] = []
+    theirs: list[int] = []
+    sizes = [0, 0]
+    for index in sorted(range(len(units)), key=lambda i: -units[i].size):
+        share = 0 if sizes[0] <= sizes[1] else 1
+        (ours, theirs)[share].append(index)
+        sizes[share] += units[index].size
+    helper = Forked(lambda: [_claims_reusing(units[i].sentences, vocab, units[i].known) for i in theirs])
+    found = {i: _claims_reusing(units[i].sentences, vocab, units[i].known) for i in ours}
+    for i, (rows, known) in zip(theirs, helper.result(), strict=True):
+        found[i] = (rows, known)
+    return [found[i] for i in range(len(units))]
 
 
 def _claims_reusing(

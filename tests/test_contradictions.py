@@ -265,3 +265,35 @@ def test_claims_are_extracted_once_per_run() -> None:
     from macros.contradictions import all_claims
 
     assert all_claims(ctx) is all_claims(ctx)
+
+
+def test_a_helper_process_reads_part_of_the_files_and_the_claims_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from macros import contradictions
+    from macros.background import Forked
+
+    project = _project(tmp_path)
+    for plant in PLACES.values():
+        plant(project, [sentence for _, sentence in WRONG])
+    loaded = load(project)
+
+    def context(helpers: bool) -> Context:
+        return Context(loaded.kb, loaded.broken_ids, TODAY, loaded.unreadable, loaded.pages, helpers=helpers)
+
+    shares: list[tuple[int | None, int]] = []  # (child's pid, how many files it read)
+
+    class Recorded(Forked):
+        def result(self) -> object:
+            pid, value = self.pid, super().result()
+            shares.append((pid, len(value)))
+            return value
+
+    monkeypatch.setattr(contradictions, "Forked", Recorded)
+    alone = contradictions.all_claims(context(helpers=False))
+    assert shares == []
+    shared = contradictions.all_claims(context(helpers=True))
+    assert len(shares) == 1 and shares[0][0] is not None and shares[0][1] >= 2, shares  # a child read its share
+    assert shared == alone
+    assert {c.sentence.path for c in alone} >= {"content/about.md", "data/faqs.yaml", "data/causes.yaml"}
+    assert len(alone) > len(WRONG) * 3
