@@ -9,9 +9,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from macros.problems import Problem, has_errors
+
+if TYPE_CHECKING:
+    from macros.load import Loaded
 
 
 def collect(root: Path) -> tuple[list[Problem], int]:
@@ -19,34 +22,44 @@ def collect(root: Path) -> tuple[list[Problem], int]:
     from macros.background import Forked
     from macros.checks import all_records, run_checks
     from macros.load import load
-    from macros.readability import PageGrade, page_grades, readability_problems
+    from macros.readability import PageGrade, readability_problems
 
     loaded = load(root)
     # The loaded data lives until the end: keep the collector from walking it again at every
     # full collection while the rules run (10x data: 0.1 s).
     gc.freeze()
     try:
-        # Reading grades need the rendered pages, not the rules: a second process grades them
-        # meanwhile (broken data cannot be rendered, so it is not graded).
-        grading = None
+        # Reading grades and schemas need the data, not the rules: a second process works them
+        # out meanwhile (broken data cannot be rendered, so it is not graded).
+        second = None
         if not has_errors(loaded.problems):
-            grading = Forked(lambda: [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)])
+            second = Forked(lambda: _grades_and_schemas(loaded))
         problems = loaded.problems + run_checks(loaded, helpers=True)
-        if grading is not None and has_errors(problems):
-            grading.discard()
-        elif grading is not None:
-            grades = [PageGrade(p, words, grade, (at[0], at[1])) for p, words, grade, at in grading.result()]
-            problems += stale_schemas(root, loaded.kb)
+        if second is not None and has_errors(problems):
+            second.discard()
+        elif second is not None:
+            found = second.result()
+            grades = [PageGrade(p, words, grade, (at[0], at[1])) for p, words, grade, at in found["grades"]]
+            problems += stale_schemas(found["stale"])
             problems += readability_problems(grades)
         return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
     finally:
         gc.unfreeze()  # a caller that goes on (tests, the pre-commit hook) collects as usual
 
 
-def stale_schemas(root: Path, kb: object) -> list[Problem]:
-    """A warning per JSON Schema that no longer matches the models or the ids in the data."""
+def _grades_and_schemas(loaded: Loaded) -> dict[str, list[Any]]:
+    """Every page's reading grade, and the schema files out of date, as JSON data."""
     from macros import schema
+    from macros.readability import page_grades
 
+    return {
+        "grades": [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)],
+        "stale": schema.stale(loaded.root, loaded.kb),
+    }
+
+
+def stale_schemas(names: list[str]) -> list[Problem]:
+    """A warning per JSON Schema (file name) that no longer matches the models or the ids in the data."""
     return [
         Problem(
             f"data/schema/{name}",
@@ -55,7 +68,7 @@ def stale_schemas(root: Path, kb: object) -> list[Problem]:
             "warning",
             "editor autocomplete is out of date (ids or fields changed) - run `make schema` and commit data/schema/",
         )
-        for name in schema.stale(root, kb)  # type: ignore[arg-type]
+        for name in names
     ]
 
 
