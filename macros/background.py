@@ -1,7 +1,8 @@
 """Run work in a second process while this one goes on: a second core at work.
 
-``Forked``: the check grades every page's reading level while it runs the rules; the two share
-nothing but the loaded data, which a fork copies for free. The step's value comes back as JSON.
+``Forked``: the check reads part of the claims, and grades every page's reading level, in second
+processes; they share nothing but the loaded data, which a fork copies for free. The step's value
+comes back pickled (parent and child are one program, so tuples stay tuples).
 If the system cannot fork, or the step fails in the child, ``result`` runs it here instead, so
 an error surfaces exactly as it would have without this module.
 
@@ -37,7 +38,7 @@ class Forked:
         if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
             os.close(read)
             try:
-                data, status = json.dumps(step()).encode("utf-8"), 0
+                data, status = pickle.dumps(step(), pickle.HIGHEST_PROTOCOL), 0
             except BaseException:  # the parent runs the step itself and reports whatever it raises
                 data, status = b"", 1
             with os.fdopen(write, "wb") as out:
@@ -54,7 +55,7 @@ class Forked:
             _, status = os.waitpid(self.pid, 0)
             self.pid = None
             if status == 0 and data:
-                return json.loads(data)
+                return pickle.loads(data)
         return self.step()
 
     def discard(self) -> None:
