@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -150,25 +150,37 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
             yield start, sentence
 
 
-def record_sentences(
-    record: m.Model, path: str, field_line: dict[str, int], file_lines: list[str]
-) -> Iterator[Sentence]:
-    """Sentences of a record's free-text fields, each located at its exact line in the file.
-
-    ``file_lines`` are the file's lines with their whitespace collapsed (see ``flat_lines``).
-    """
+def record_sentences(record: m.Model, path: str, line_of: Callable[..., int]) -> Iterator[Sentence]:
+    """Sentences of a record's free-text fields, each at the first line of its field
+    (``line_of(field, index)``); ``SentenceLines`` finds a sentence's own line when needed."""
     for name in PROSE_FIELDS.get(type(record), ()):
         value = getattr(record, name)
         texts = value if isinstance(value, list) else [value] if value else []
         for index, text in enumerate(texts):
-            start = field_line.get(f"{name}.{index}" if isinstance(value, list) else name, 1)
+            start = line_of(name, index) if isinstance(value, list) else line_of(name)
             visible = _LINK.sub(r"\1", text) if "](" in text else text  # Markdown links: their words
             for _, sentence in split_sentences(" ".join(visible.split())):
-                yield Sentence(path, locate(file_lines, start, sentence), sentence)
-    for a, alt in enumerate(getattr(record, "alternatives", [])):
-        start = field_line.get(f"alternatives.{a}", 1)
+                yield Sentence(path, start, sentence)
+    for a, alt in enumerate(record.alternatives if "alternatives" in type(record).model_fields else ()):
+        start = line_of("alternatives", a)
         for _, sentence in split_sentences(" ".join(alt.note.split())):
-            yield Sentence(path, locate(file_lines, start, sentence), sentence)
+            yield Sentence(path, start, sentence)
+
+
+class SentenceLines:
+    """The line where a sentence of a data file begins, from its field's first line: a folded
+    string spreads its sentences over several lines. Few sentences make claims, so the file's
+    lines are only prepared when the first one is asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def __call__(self, sentence: Sentence) -> int:
+        """The sentence's own line."""
+        if self._lines is None:
+            self._lines = flat_lines(self.text)
+        return locate(self._lines, sentence.line, sentence.text)
 
 
 def flat_lines(text: str) -> list[str]:

@@ -7,7 +7,7 @@ the alternatives it records with their sources, leaves no room for it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from macros import cache
@@ -15,10 +15,17 @@ from macros import models as m
 from macros.background import Forked
 from macros.cache import DiskCache
 from macros.checks import Context, Finding, PageFinding, check, records_of
-from macros.claims import Claim, Sentence, Vocabulary, claims, flat_lines, markdown_sentences, record_sentences
+from macros.claims import (
+    Claim,
+    Sentence,
+    SentenceLines,
+    Vocabulary,
+    claims,
+    markdown_sentences,
+    record_sentences,
+)
 from macros.load import Origin, origin
 from macros.views import Views
-from macros.yamlread import YamlDoc
 
 #: Allowed distance, in percentage points, between a stated and a stored percentage.
 PERCENT_TOLERANCE = 2.0
@@ -85,13 +92,14 @@ def _quote(sentence: Sentence) -> str:
 # --- Gathering every claim once ----------------------------------------------------------------
 
 
-def prose_units(ctx: Context) -> Iterator[tuple[str, str, Iterator[Sentence]]]:
-    """(file, its text, its sentences) for every file with prose: pages, then data files.
+def prose_units(ctx: Context) -> Iterator[tuple[str, str, Iterator[Sentence], Callable[[Sentence], int]]]:
+    """(file, its text, its sentences, the line of one of them) for every file with prose: pages,
+    then data files.
 
     A file's sentences depend on its own text alone, so claims can be stored per file.
     """
     for path, text in ctx.pages.items():
-        yield path, text, markdown_sentences(path, text)
+        yield path, text, markdown_sentences(path, text), _own_line
     by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
     for record in (r for key in _PROSE_SECTIONS for r in records_of(ctx.kb, key)):
         place = origin(record)
@@ -100,18 +108,12 @@ def prose_units(ctx: Context) -> Iterator[tuple[str, str, Iterator[Sentence]]]:
     for path, located in by_file.items():
         doc = located[0][1].doc
         ids = ",".join(str(getattr(record, "id", "")) for record, _ in located)
-        yield path, f"{doc.text}\x00{ids}", _file_sentences(path, doc, located)
+        sentences = (s for record, place in located for s in record_sentences(record, path, place.line_of))
+        yield path, f"{doc.text}\x00{ids}", sentences, SentenceLines(doc.text)
 
 
-def _file_sentences(path: str, doc: YamlDoc, located: list[tuple[m.Model, Origin]]) -> Iterator[Sentence]:
-    """Sentences of the records of one data file, each at its line."""
-    lines = flat_lines(doc.text)
-    index: dict[tuple[str | int, ...], dict[str, int]] = {}  # one pass over the file's line table
-    for key, line in doc.lines.items():
-        if len(key) > 2:
-            index.setdefault(key[:2], {})[".".join(map(str, key[2:]))] = line
-    for record, place in located:
-        yield from record_sentences(record, path, index.get(place.prefix, {}), lines)
+def _own_line(sentence: Sentence) -> int:
+    return sentence.line  # a page's sentences are read line by line: each knows its line
 
 
 _PROSE_SECTIONS = (
@@ -138,6 +140,7 @@ class _Unit:
     entry: str  # cache keys: the file's claims, and its claims sentence by sentence
     by_sentence: str
     sentences: Iterator[Sentence]
+    line: Callable[[Sentence], int]  # where a sentence that makes a claim is written
     rows: list[list[object]] | None
     known: dict[str, list[list[object]]]
 
@@ -156,15 +159,12 @@ def all_claims(ctx: Context) -> list[Claim]:
             vocab = Vocabulary(ctx.kb)
             stored = DiskCache(ctx.root, "claims") if ctx.root else None
             units = []
-            for path, text, sentences in prose_units(ctx):
+            for path, text, sentences, line in prose_units(ctx):
                 entry = cache.key("claims", path, text, vocab.fingerprint)
                 by_sentence = cache.key("claims-by-sentence", path, vocab.fingerprint)
                 rows, known = (stored.get(entry), stored.get(by_sentence)) if stored else (None, None)
-                units.append(
-                    _Unit(
-                        path, len(text), entry, by_sentence, sentences, rows, known if isinstance(known, dict) else {}
-                    )
-                )
+                known = known if isinstance(known, dict) else {}
+                units.append(_Unit(path, len(text), entry, by_sentence, sentences, line, rows, known))
             todo = [u for u in units if u.rows is None]
             for unit, (rows, known) in zip(todo, _read(todo, vocab, ctx.helpers), strict=True):
                 unit.rows, unit.known = rows, known
@@ -183,7 +183,7 @@ def _read(
     """Each unit's claim rows and its claims by sentence; a second process takes the files of
     about half of the sentences when ``helpers`` allows it."""
     if not helpers or len(units) < 2:
-        return [_claims_reusing(u.sentences, vocab, u.known) for u in units]
+        return [_claims_reusing(u, vocab) for u in units]
     ours: list[int] = []
     theirs: list[int] = []
     sizes = [0, 0]
@@ -191,27 +191,28 @@ def _read(
         share = 0 if sizes[0] <= sizes[1] else 1
         (ours, theirs)[share].append(index)
         sizes[share] += units[index].size
-    helper = Forked(lambda: [_claims_reusing(units[i].sentences, vocab, units[i].known) for i in theirs])
-    found = {i: _claims_reusing(units[i].sentences, vocab, units[i].known) for i in ours}
+    helper = Forked(lambda: [_claims_reusing(units[i], vocab) for i in theirs])
+    found = {i: _claims_reusing(units[i], vocab) for i in ours}
     for i, (rows, known) in zip(theirs, helper.result(), strict=True):
         found[i] = (rows, known)
     return [found[i] for i in range(len(units))]
 
 
-def _claims_reusing(
-    sentences: Iterator[Sentence], vocab: Vocabulary, known: dict[str, list[list[object]]]
-) -> tuple[list[list[object]], dict[str, list[list[object]]]]:
+def _claims_reusing(unit: _Unit, vocab: Vocabulary) -> tuple[list[list[object]], dict[str, list[list[object]]]]:
     """A file's claims, reading again only the sentences that are new since its last version
     (an edit to one answer of a long file re-reads that answer alone)."""
     rows: list[list[object]] = []
     seen: dict[str, list[list[object]]] = {}
-    for sentence in sentences:
+    known = unit.known
+    for sentence in unit.sentences:
         digest = hashlib.blake2b(sentence.text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
         # Only the last version's sentences are reused, not repeats within this one: a real file
         # seldom repeats a sentence, and the benchmark's copied records would flatter a cold run.
         found = known[digest] if digest in known else [_dump(c)[:4] for c in claims(sentence, vocab)]
         seen[digest] = found
-        rows += [[*row, sentence.line, sentence.text] for row in found]
+        if found:
+            line = unit.line(sentence)
+            rows += [[*row, line, sentence.text] for row in found]
     return rows, seen
 
 
