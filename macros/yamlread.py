@@ -150,11 +150,27 @@ class _Walker:
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
-            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return self.sequence(node, path, depth)
         return self.scalar(node)
+
+    # Most nodes are plain strings inside a list or mapping: ``sequence`` and ``mapping`` take
+    # those directly (same value and line as ``value`` gives), which halves the calls.
+
+    def sequence(self, node: SequenceNode, path: Path_, depth: int) -> list[Any]:
+        items: list[Any] = []
+        plain = depth + 1 <= MAX_DEPTH
+        lines = self.doc.lines
+        for i, item in enumerate(node.value):
+            if plain and item.tag == _STR and type(item) is ScalarNode:
+                lines.setdefault((*path, i), item.start_mark.line + 1)
+                items.append(item.value)
+            else:
+                items.append(self.value(item, (*path, i), depth + 1))
+        return items
 
     def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any] | None:
         result: dict[str, Any] = {}
+        plain = depth + 1 <= MAX_DEPTH
         for key_node, value_node in node.value:
             if key_node.tag == _CORE + "merge":
                 self.problem(key_node, "yaml-alias", "merge keys (<<) are not allowed - write the fields out")
@@ -172,7 +188,10 @@ class _Walker:
                 )
                 continue
             self.doc.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = self.value(value_node, (*path, key), depth + 1)
+            if plain and value_node.tag == _STR and type(value_node) is ScalarNode:
+                result[key] = value_node.value
+            else:
+                result[key] = self.value(value_node, (*path, key), depth + 1)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
