@@ -308,22 +308,31 @@ def reviewed_not_future(ctx: Context) -> Iterator[Finding]:
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|&#?[a-zA-Z0-9]+;")
 
 
-def _strings(value: Any, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every string inside a record, with its field path."""
-    if isinstance(value, str):
-        yield where, value
-    elif isinstance(value, m.Value):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*where, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*where, i))
+def _strings(value: Any, where: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], str]]) -> None:
+    """Add every string inside ``value`` to ``out``, with its field path (one call per record or
+    part of a record, not per field: 40,000 strings at 10x)."""
+    for name, inner in value.__dict__.items():  # a pydantic model keeps its fields there, in order
+        if isinstance(inner, str):
+            out.append(((*where, name), inner))
+        elif isinstance(inner, list):
+            for i, item in enumerate(inner):
+                if isinstance(item, str):
+                    out.append(((*where, name, i), item))
+                elif isinstance(item, m.Value):
+                    _strings(item, (*where, name, i), out)
+        elif isinstance(inner, m.Value):
+            _strings(inner, (*where, name), out)
 
 
 def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], str]]:
     """(record, field path, text) for every string of every record, gathered once per run."""
     if "strings" not in ctx.memo:
-        ctx.memo["strings"] = [(r, where, text) for r in all_records(ctx.kb) for where, text in _strings(r, ())]
+        found: list[tuple[m.Model, tuple[str | int, ...], str]] = []
+        for record in all_records(ctx.kb):
+            strings: list[tuple[tuple[str | int, ...], str]] = []
+            _strings(record, (), strings)
+            found += [(record, where, text) for where, text in strings]
+        ctx.memo["strings"] = found
     return ctx.memo["strings"]
 
 
@@ -331,7 +340,7 @@ def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], s
 def no_html(ctx: Context) -> Iterator[Finding]:
     """Data text holds no HTML tags or entities (Markdown emphasis and links are fine)."""
     for record, where, text in record_strings(ctx):
-        match = _HTML.search(text)
+        match = _HTML.search(text) if "<" in text or "&" in text else None  # the pattern starts with one
         if match:
             field_name = ".".join(str(p) for p in where)
             yield Finding(
@@ -348,7 +357,7 @@ _UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*((?!https?:|mailto:)[a-zA-Z][a
 def links_are_web_addresses(ctx: Context) -> Iterator[Finding]:
     """Markdown links in data text point to http(s) or mailto addresses, never javascript: or data:."""
     for record, where, text in record_strings(ctx):
-        match = _UNSAFE_LINK.search(text)
+        match = _UNSAFE_LINK.search(text) if "](" in text else None  # a Markdown link has one
         if match:
             field_name = ".".join(str(p) for p in where)
             yield Finding(
