@@ -68,7 +68,8 @@ PROSE_FIELDS: dict[type[m.Model], tuple[str, ...]] = {
     m.Figure: ("context",),
 }
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+#: A page's YAML front matter (title, description...), which is not prose.
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -95,7 +96,7 @@ def clean_markdown_line(line: str) -> str:
 
 def markdown_sentences(path: str, text: str) -> Iterator[Sentence]:
     """Sentences of a Markdown page with their line numbers (code and macros skipped)."""
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     skip_until = front.group(0).count("\n") if front else 0
     in_code = False
     paragraph: list[tuple[int, str]] = []

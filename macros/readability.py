@@ -16,7 +16,7 @@ from typing import Any
 from macros import cache
 from macros.cache import DiskCache
 from macros.citations import Citer
-from macros.claims import clean_markdown_line
+from macros.claims import FRONT_MATTER, clean_markdown_line
 from macros.load import Loaded, origin
 from macros.pages import page_bodies
 from macros.problems import Problem
@@ -41,7 +41,6 @@ class PageGrade:
 
 
 _TABLE = re.compile(r"<div class=\"ta-table\".*?</div>", re.S)
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _SETTING = re.compile(r"^[a-z_]+:\s")
 _CITATION = re.compile(r"<sup.*?</sup>|\[\^[^\]]+\]")
 _BADGE = re.compile(r"\b(Emergency|Urgent|Soon|Self-care|Usually harmless|Needs a check by a doctor)\b\s*")
@@ -89,7 +88,7 @@ def page_grades(loaded: Loaded) -> list[PageGrade]:
     for path, text in loaded.pages.items():
         if path in NOT_PROSE:
             continue
-        own = _FRONT_MATTER.sub("", text)
+        own = FRONT_MATTER.sub("", text)
         parts, where = sources.get(path, ([], (path, 1)))
         sources[path] = ([own, *parts], where)
     stored = DiskCache(loaded.root, "grades")
