@@ -308,20 +308,22 @@ def reviewed_not_future(ctx: Context) -> Iterator[Finding]:
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|&#?[a-zA-Z0-9]+;")
 
 
-def _strings(value: Any, where: tuple[str | int, ...], out: list[tuple[tuple[str | int, ...], str]]) -> None:
-    """Add every string inside ``value`` to ``out``, with its field path (one call per record or
-    part of a record, not per field: 40,000 strings at 10x)."""
+def _strings(
+    record: m.Model, value: m.Value, where: tuple[str | int, ...], out: list[tuple[m.Model, tuple[str | int, ...], str]]
+) -> None:
+    """Add every string inside ``value`` (the record or a part of it) to ``out``, with its field
+    path (one call per record or part of a record, not per field: 40,000 strings at 10x)."""
     for name, inner in value.__dict__.items():  # a pydantic model keeps its fields there, in order
         if isinstance(inner, str):
-            out.append(((*where, name), inner))
+            out.append((record, (*where, name), inner))
         elif isinstance(inner, list):
             for i, item in enumerate(inner):
                 if isinstance(item, str):
-                    out.append(((*where, name, i), item))
+                    out.append((record, (*where, name, i), item))
                 elif isinstance(item, m.Value):
-                    _strings(item, (*where, name, i), out)
+                    _strings(record, item, (*where, name, i), out)
         elif isinstance(inner, m.Value):
-            _strings(inner, (*where, name), out)
+            _strings(record, inner, (*where, name), out)
 
 
 def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], str]]:
@@ -329,9 +331,7 @@ def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], s
     if "strings" not in ctx.memo:
         found: list[tuple[m.Model, tuple[str | int, ...], str]] = []
         for record in all_records(ctx.kb):
-            strings: list[tuple[tuple[str | int, ...], str]] = []
-            _strings(record, (), strings)
-            found += [(record, where, text) for where, text in strings]
+            _strings(record, record, (), found)
         ctx.memo["strings"] = found
     return ctx.memo["strings"]
 

@@ -9,12 +9,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from macros.problems import Problem, has_errors
 
 if TYPE_CHECKING:
     from macros.load import Loaded
+    from macros.readability import PageGrade
 
 
 def collect(root: Path) -> tuple[list[Problem], int]:
@@ -22,7 +23,7 @@ def collect(root: Path) -> tuple[list[Problem], int]:
     from macros.background import Forked
     from macros.checks import all_records, run_checks
     from macros.load import load
-    from macros.readability import PageGrade, readability_problems
+    from macros.readability import readability_problems
 
     loaded = load(root)
     # The loaded data lives until the end: keep the collector from walking it again at every
@@ -38,24 +39,20 @@ def collect(root: Path) -> tuple[list[Problem], int]:
         if second is not None and has_errors(problems):
             second.discard()
         elif second is not None:
-            found = second.result()
-            grades = [PageGrade(p, words, grade, (at[0], at[1])) for p, words, grade, at in found["grades"]]
-            problems += stale_schemas(found["stale"])
+            grades, stale = second.result()
+            problems += stale_schemas(stale)
             problems += readability_problems(grades)
         return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
     finally:
         gc.unfreeze()  # a caller that goes on (tests, the pre-commit hook) collects as usual
 
 
-def _grades_and_schemas(loaded: Loaded) -> dict[str, list[Any]]:
-    """Every page's reading grade, and the schema files out of date, as JSON data."""
+def _grades_and_schemas(loaded: Loaded) -> tuple[list[PageGrade], list[str]]:
+    """Every page's reading grade, and the names of the schema files out of date."""
     from macros import schema
     from macros.readability import page_grades
 
-    return {
-        "grades": [[g.page, g.words, g.grade, list(g.where)] for g in page_grades(loaded)],
-        "stale": schema.stale(loaded.root, loaded.kb),
-    }
+    return page_grades(loaded), schema.stale(loaded.root, loaded.kb)
 
 
 def stale_schemas(names: list[str]) -> list[Problem]:

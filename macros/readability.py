@@ -100,8 +100,8 @@ def page_grades(loaded: Loaded) -> list[PageGrade]:
         hit = stored.get(entry)
         if hit is None:
             lines = [line for part in parts for line in prose_lines(part, lines_of)]
-            words = grader.words(lines)
-            hit = [words, grader.grade(lines) if words >= MIN_WORDS else None]
+            words, grade = grader.measure(lines)
+            hit = [words, grade if words >= MIN_WORDS else None]
             stored.put(entry, hit)
         grades.append(PageGrade(page, hit[0], hit[1], where))
     stored.save()
@@ -131,19 +131,23 @@ class Grader:
 
     def words(self, lines: list[str]) -> int:
         """How many words the lines hold (as the grade counts them)."""
-        return sum(self._counts(stretch)[0] for stretch in _stretches(lines))
+        return self.measure(lines)[0]
 
     def grade(self, lines: list[str]) -> float:
         """The grade of the lines joined by spaces; 0.0 for text without words."""
+        return self.measure(lines)[1]
+
+    def measure(self, lines: list[str]) -> tuple[int, float]:
+        """(words, grade) of the lines joined by spaces, in one pass over their stretches."""
         words = sentences = syllables = 0
         for stretch in _stretches(lines):
             w, s, y = self._counts(stretch)
             words, sentences, syllables = words + w, sentences + s, syllables + y
         if not words:
-            return 0.0
+            return 0, 0.0
         asl = _round(words / max(1, sentences), 1)  # textstat rounds both averages
         spw = _round(syllables / words, 1)
-        return _round(0.39 * asl + 11.8 * spw - 15.59, 1)
+        return words, _round(0.39 * asl + 11.8 * spw - 15.59, 1)
 
     def _counts(self, stretch: str) -> tuple[int, int, int]:
         found = self.stretches.get(stretch)
