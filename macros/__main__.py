@@ -6,4 +6,4 @@ import sys
 
 from macros.cli import main
 
-sys.exit(main())
+sys.exit(main(end_process=True))

@@ -166,7 +166,7 @@ def read_cached(raw: bytes, rel: str, parsed: DiskCache) -> YamlDoc:
         return YamlDoc(rel, hit["data"], text, {tuple(path): line for path, line in hit["lines"]})
     doc = read_yaml(raw, rel)
     # Only clean files are stored; "$date" would read back as a date (see macros.cache).
-    if not doc.problems and b"$date" not in raw:
+    if parsed.on and not doc.problems and b"$date" not in raw:
         parsed.put(entry, {"data": doc.data, "lines": [[list(path), line] for path, line in doc.lines.items()]})
     return doc
 

@@ -57,6 +57,7 @@ class PhraseIndex:
     table: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     lengths: dict[str, list[int]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
     _starts: frozenset[str] | None = None  # words a phrase may start with, plurals of one-word phrases too
+    _sizes_of: dict[str, list[int]] = field(default_factory=dict)  # memo of _sizes
 
     def add(self, phrase: str, value: str) -> None:
         """Register ``phrase`` as a name of ``value``."""
@@ -69,6 +70,7 @@ class PhraseIndex:
             sizes.append(len(k))
             sizes.sort(reverse=True)
         self._starts = None
+        self._sizes_of = {}
 
     def lookup(self, words: tuple[str, ...]) -> set[str] | None:
         """Values named by exactly these words (a plural 's' or 'es' on the last word is allowed)."""
@@ -107,19 +109,28 @@ class PhraseIndex:
         if at is None:
             starts = self.starts()
             at = [k for k, word in enumerate(words) if word in starts]  # most words start no phrase
-
-        def free(first: int, last: int) -> bool:
-            return not masked or not any(s < bounds[2 * last - 1] and e > bounds[2 * first] for s, e in masked)
-
+        # The hot loop of claim extraction: lengths are memoised per word, and a phrase of the
+        # table is tried as it is before its singular forms (lookup).
+        sizes_of, table, count = self._sizes_of, self.table, len(words)
         after = 0  # matches do not overlap
         for i in at:
             if i < after:
                 continue
-            for n in self._sizes(words[i]):
-                if i + n > len(words) or not free(i, i + n):
+            word = words[i]
+            sizes = sizes_of.get(word)
+            if sizes is None:
+                sizes = sizes_of[word] = self._sizes(word)
+            for n in sizes:
+                end = i + n
+                if end > count:
                     continue
-                values = self.lookup(tuple(words[i : i + n]))
+                if masked:
+                    start, stop = bounds[2 * i], bounds[2 * end - 1]
+                    if any(s < stop and e > start for s, e in masked):
+                        continue
+                phrase = (word,) if n == 1 else tuple(words[i:end])
+                values = table.get(phrase) or self.lookup(phrase)
                 if values:
-                    yield Match(frozenset(values), bounds[2 * i], bounds[2 * (i + n) - 1], i, i + n)
-                    after = i + n
+                    yield Match(frozenset(values), bounds[2 * i], bounds[2 * end - 1], i, end)
+                    after = end
                     break

@@ -245,6 +245,12 @@ CASES = [
         "field-type",
         ["2026-02-30"],
     ),
+    (
+        "date-tag-on-words",
+        _replace("figures.yaml", "reviewed: 2026-01-10", "reviewed: !!timestamp next week"),
+        "field-type",
+        ["'next week' is not a valid date", "YYYY-MM-DD"],
+    ),
     ("date-as-number", _replace("figures.yaml", "reviewed: 2026-01-10", "reviewed: 20260110"), "field-type", ["date"]),
     (
         "future-accessed",

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.helpers import MINIMAL, edit, line_of, run_cli
+from tests.helpers import MINIMAL, ROOT, edit, line_of, run_cli
 
 
 def test_clean_data_exits_zero_with_summary() -> None:
@@ -60,3 +63,29 @@ def test_usage_errors_exit_two() -> None:
 def test_runs_from_project_root_by_default() -> None:
     result = run_cli("check", cwd=MINIMAL)
     assert result.returncode == 0, result.stdout
+
+
+def test_output_is_whole_when_the_check_ends_its_own_process(minimal: Path) -> None:
+    """``python -m macros check`` ends at once after writing (no teardown): buffered output must
+    still arrive in full through a pipe, with the right exit code."""
+    from macros.cli import collect
+
+    faqs = minimal / "data" / "faqs.yaml"
+    faqs.write_text(faqs.read_text(encoding="utf-8").replace("sources: [", "sources: [nowhere-1, nowhere-2, "))
+    expected, _ = collect(minimal)
+    assert len(expected) >= 2
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # block-buffered, as usual
+    for form in ("json", "text"):
+        result = subprocess.run(
+            [sys.executable, "-m", "macros", "check", "--root", str(minimal), "--format", form],
+            cwd=ROOT,
+            env={**env, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 1, result.stderr
+        if form == "json":
+            assert [item["message"] for item in json.loads(result.stdout)] == [p.message for p in expected]
+        else:
+            assert result.stdout.splitlines()[-1].startswith(f"{len(expected)} error(s)")
