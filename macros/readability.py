@@ -74,7 +74,9 @@ def prose_lines(markdown: str, seen: dict[str, str]) -> list[str]:
 
 
 def _prose_line(line: str) -> str:
-    text = _BADGE.sub("", clean_markdown_line(_CITATION.sub("", line)).strip())
+    if "<sup" in line or "[^" in line:  # the only way a citation starts
+        line = _CITATION.sub("", line)
+    text = _BADGE.sub("", clean_markdown_line(line).strip())
     return text if not text or _ENDS_SENTENCE.search(text) else text + "."
 
 
@@ -152,9 +154,13 @@ class Grader:
     def _counts(self, stretch: str) -> tuple[int, int, int]:
         found = self.stretches.get(stretch)
         if found is None:
-            words = len(_PUNCTUATION.sub("", stretch).split())
+            bare = _PUNCTUATION.sub("", stretch)
+            words = len(bare.split())
             sentences = sum(len(_PUNCTUATION.sub("", s).split()) > 2 for s in _SENTENCE.findall(stretch))
-            syllables = sum(map(self._syllables, _PUNCTUATION.sub("", stretch.lower()).split()))
+            # textstat lowers the text before taking punctuation out; in ASCII text the order
+            # makes no difference, so the text is not cleaned twice.
+            lowered = bare.lower() if stretch.isascii() else _PUNCTUATION.sub("", stretch.lower())
+            syllables = sum(map(self._syllables, lowered.split()))
             found = self.stretches[stretch] = (words, sentences, syllables)
         return found
 
