@@ -300,13 +300,32 @@ class Vocabulary:
         lex = self.kb.lexicon
         if lex is None:
             return {}
-        return {
-            "negation": _phrase_pattern(lex.negations),
-            "motor": _phrase_pattern(lex.motor_cues),
-            "sensory": _phrase_pattern(lex.sensory_cues),
-            "supply": _phrase_pattern(lex.supply_cues),
-            "symptom": _phrase_pattern(lex.symptom_cues),
-        }
+        return {kind: _phrase_pattern(getattr(lex, field)) for kind, field in _CUE_LISTS.items()}
+
+    @cached_property
+    def cue_starts(self) -> dict[str, tuple[str, ...] | None]:
+        """For each kind of cue, the first words of its phrases, lowercased, none holding another:
+        an ASCII sentence without any of them holds no cue of that kind (None: a first word is
+        not ASCII, and re.I may match it to ASCII letters, so there is no such shortcut)."""
+        lex = self.kb.lexicon
+        if lex is None:
+            return {}
+        found: dict[str, tuple[str, ...] | None] = {}
+        for kind, listed in _CUE_LISTS.items():
+            firsts = {p.lower().split()[0] for p in getattr(lex, listed) if p.strip()}
+            fewest = [w for w in firsts if not any(o != w and o in w for o in firsts)]
+            found[kind] = tuple(sorted(fewest)) if all(w.isascii() for w in firsts) else None
+        return found
+
+
+#: Kind of cue -> the lexicon's list of its phrases.
+_CUE_LISTS = {
+    "negation": "negations",
+    "motor": "motor_cues",
+    "sensory": "sensory_cues",
+    "supply": "supply_cues",
+    "symptom": "symptom_cues",
+}
 
 
 # --- Mentions -----------------------------------------------------------------------------------------
@@ -354,7 +373,9 @@ class Mention:
 
 def mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     """Every mention in a sentence, longer and more specific phrases first."""
-    base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text)
+    # Disc levels and root ranges are written with a digit from 1 to 5: most sentences have none.
+    numbered = any(digit in text for digit in "12345")
+    base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text) if numbered else text
     words = tokens(base)
     # One pass over the words finds where a phrase of each kind may start (most kinds: nowhere).
     starts: dict[str, list[int]] = {}
@@ -364,7 +385,7 @@ def mentions(text: str, vocab: Vocabulary) -> list[Mention]:
             starts.setdefault(kind, []).append(position)
     found: list[Mention] = []
     for kind in MENTION_ORDER:
-        if kind == "root":
+        if kind == "root" and numbered:
             masking = [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
             _expand_ranges(_mask(base, masking) if masking else base, found)
         if kind not in starts:
@@ -400,7 +421,14 @@ def _expand_ranges(masked: str, found: list[Mention]) -> str:
 def has(cue: str, text: str, vocab: Vocabulary) -> bool:
     """True when the sentence contains a cue word of that kind."""
     pattern = vocab.cues.get(cue)
-    return bool(pattern and pattern.search(text))
+    if pattern is None:
+        return False
+    starts = vocab.cue_starts.get(cue)
+    if starts is not None and text.isascii():  # where re.I is plain lowercasing
+        lower = text.lower()
+        if not any(word in lower for word in starts):  # most sentences: without the pattern's scan
+            return False
+    return pattern.search(text) is not None
 
 
 def _groups(roots: list[Mention], text: str) -> list[Mention]:

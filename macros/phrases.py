@@ -129,7 +129,9 @@ class PhraseIndex:
                     if any(s < stop and e > start for s, e in masked):
                         continue
                 phrase = (word,) if n == 1 else tuple(words[i:end])
-                values = table.get(phrase) or self.lookup(phrase)
+                values = table.get(phrase)
+                if values is None and phrase[-1].endswith("s"):
+                    values = self.lookup(phrase)  # perhaps a plural
                 if values:
                     yield Match(frozenset(values), bounds[2 * i], bounds[2 * end - 1], i, end)
                     after = end

@@ -8,6 +8,7 @@ right rule, file and line. As many correct sentences, in varied wordings, must p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -324,3 +325,45 @@ def test_sentences_split_as_the_abbreviation_pattern_alone_would(text: str) -> N
         if sentence:
             expected.append((start, sentence))
     assert list(split_sentences(text)) == expected
+
+
+_CUE_PIECES = ["not", "NOT", "Cannot", "knows", "isn't", "isn\u2019t", "rather", "than", "Rather  than", "wrongly",
+               "myths", "twitch", "Twitching", "numb", "pins and needles", "supplies", "runs to", "include",
+               "n\u00f6", "\u212anot", "s\u0131gn", "\u017fkin", "-", "&", " ", ", ", ". ", "x", "3"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@example("The \u017fkin feels odd.")  # re.I reads the long s as "s": not an ASCII sentence
+@example("Twitching is harmless, isn't it.")
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).map(" ".join) | st.text(max_size=60))
+def test_cue_words_are_found_as_their_pattern_alone_would(text: str) -> None:
+    """``has`` skips a cue's pattern for ASCII sentences without any of its first words: the
+    answer must be the pattern's, for every kind of cue."""
+    from macros.claims import has
+
+    vocab = _vocab()
+    assert vocab.cue_starts and all(vocab.cue_starts.values())
+    for cue, pattern in vocab.cues.items():
+        assert pattern is not None
+        assert has(cue, text, vocab) == (pattern.search(text) is not None), cue
+
+
+@functools.cache
+def _vocab() -> Vocabulary:
+    return Vocabulary(load(ROOT).kb)
+
+
+def test_every_cue_phrase_of_the_lexicon_is_found_in_a_sentence() -> None:
+    from macros.claims import _CUE_LISTS, has
+
+    vocab = _vocab()
+    lexicon = vocab.kb.lexicon
+    assert lexicon is not None
+    checked = 0
+    for cue, field_name in _CUE_LISTS.items():
+        for phrase in getattr(lexicon, field_name):
+            for text in (f"Here {phrase} now.", f"{phrase.upper()}!", f"Two {phrase}s."):
+                assert has(cue, text, vocab) == (vocab.cues[cue].search(text) is not None)  # type: ignore[union-attr]
+            assert has(cue, f"Here {phrase} now.", vocab), (cue, phrase)
+            checked += 1
+    assert checked >= 60
