@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,19 @@ def test_minimal_fixture_is_clean() -> None:
     problems, records = collect(MINIMAL)
     assert problems == []
     assert records == 13
+
+
+def test_collect_leaves_the_collector_as_it_found_it() -> None:
+    """collect() runs without the cyclic collector; a caller that goes on gets it back as it was."""
+    assert gc.isenabled()
+    collect(MINIMAL)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        collect(MINIMAL)
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
 
 
 def test_seed_beside_authoritative_source_is_fine(minimal: Path) -> None:
