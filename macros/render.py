@@ -51,12 +51,16 @@ def href(here: str, kind: str, record_id: str) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
-@functools.cache
 def page_href(here: str, target: str) -> str:
     """Relative link from page ``here`` to another page (both relative to content/)."""
-    # Cached: every page links to the same few hundred targets, and relpath asks the OS for
-    # the working directory each time.
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return _relative(target, posixpath.dirname(here) or ".")
+
+
+@functools.cache
+def _relative(target: str, folder: str) -> str:
+    # Cached by folder: the pages of a folder link to the same few hundred targets, and relpath
+    # asks the OS for the working directory each time.
+    return posixpath.relpath(target, folder)
 
 
 def link(here: str, kind: str, record_id: str, text: str) -> str:
