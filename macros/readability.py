@@ -11,7 +11,6 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from macros import cache
 from macros.cache import DiskCache
@@ -20,6 +19,7 @@ from macros.claims import FRONT_MATTER, clean_markdown_line
 from macros.load import Loaded, origin
 from macros.pages import page_bodies
 from macros.problems import Problem
+from macros.syllables import Syllables
 from macros.views import Views
 
 #: Above WARN_GRADE a page gets a warning, above FAIL_GRADE an error; we aim for 8 or below.
@@ -122,14 +122,14 @@ class Grader:
 
     Words, sentences and syllables add up over stretches that end a sentence, so each stretch
     is counted once however many pages show it (record texts appear on several pages), and
-    textstat itself, slow to import, is not needed. Tests compare the two on every page and on
-    random text.
+    neither textstat nor pyphen, slow to import, is needed (syllables: macros.syllables). Tests
+    compare the two on every page and on random text.
     """
 
     def __init__(self) -> None:
         self.stretches: dict[str, tuple[int, int, int]] = {}
         self.syllables: dict[str, int] = {}
-        self._hyphenator: Any = None
+        self._counter: Syllables | None = None
 
     def words(self, lines: list[str]) -> int:
         """How many words the lines hold (as the grade counts them)."""
@@ -167,11 +167,9 @@ class Grader:
     def _syllables(self, word: str) -> int:
         count = self.syllables.get(word)
         if count is None:
-            if self._hyphenator is None:
-                import pyphen  # loading its dictionary takes 0.05 s: only when a page is graded
-
-                self._hyphenator = pyphen.Pyphen(lang="en_US")  # textstat's default language
-            count = self.syllables[word] = len(self._hyphenator.positions(word)) + 1
+            if self._counter is None:  # reading the hyphenation patterns: only when a page is graded
+                self._counter = Syllables()
+            count = self.syllables[word] = self._counter.count(word)
         return count
 
 
