@@ -33,7 +33,6 @@ def collect(root: Path, keep: list[object] | None = None) -> tuple[list[Problem]
     # at 100x is the same without the collector): no collections while they run, here or in the
     # processes forked meanwhile (10x data: 0.1 s with full collections, 0.03 s with young ones).
     collecting = gc.isenabled()
-    gc.freeze()
     gc.disable()
     try:
         # Reading grades and schemas need the data, not the rules: a second process works them
@@ -50,8 +49,7 @@ def collect(root: Path, keep: list[object] | None = None) -> tuple[list[Problem]
             problems += readability_problems(grades)
         return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
     finally:
-        gc.unfreeze()  # a caller that goes on (tests, the pre-commit hook) collects as usual
-        if collecting:
+        if collecting:  # a caller that goes on (tests, the pre-commit hook) collects as usual
             gc.enable()
 
 
