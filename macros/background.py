@@ -17,6 +17,7 @@ import importlib
 import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import traceback
@@ -57,6 +58,15 @@ class Forked:
             if status == 0 and data:
                 return pickle.loads(data)
         return self.step()
+
+    def cancel(self) -> None:
+        """End the child now and drop its value (for a step that writes nothing)."""
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.close(self.read)
+            os.waitpid(self.pid, 0)
+            self.pid = None
 
     def discard(self) -> None:
         """Wait for the child and drop its value (it finishes writing any cache file first)."""

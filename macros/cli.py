@@ -15,26 +15,31 @@ from macros.problems import Problem, has_errors
 
 if TYPE_CHECKING:
     from macros.load import Loaded
+    from macros.prefetch import Prefetch
     from macros.readability import PageGrade
 
 
-def collect(root: Path, keep: list[object] | None = None) -> tuple[list[Problem], int]:
+def collect(
+    root: Path, keep: list[object] | None = None, prefetched: Prefetch | None = None
+) -> tuple[list[Problem], int]:
     """Load and check everything under ``root``; return sorted problems and the record count.
-    ``keep`` receives the loaded data, for a caller that ends the process without freeing it."""
-    from macros.background import Forked
-    from macros.checks import all_records, run_checks
-    from macros.load import load
-    from macros.readability import readability_problems
-
-    loaded = load(root)
-    if keep is not None:
-        keep.append(loaded)
-    # The loaded data lives until the end, and the rules make little cyclic garbage (peak memory
-    # at 100x is the same without the collector): no collections while they run, here or in the
-    # processes forked meanwhile (10x data: 0.1 s with full collections, 0.03 s with young ones).
+    ``keep`` receives the loaded data, for a caller that ends the process without freeing it;
+    ``prefetched``: data files a second process is parsing meanwhile."""
+    # Importing pydantic and building the models, then loading, make many objects that all live
+    # on, and the rules make little cyclic garbage (peak memory at 100x is the same without the
+    # collector): no collections until the end, here or in the processes forked meanwhile
+    # (10x data: 0.1 s with full collections, 0.03 s with young ones).
     collecting = gc.isenabled()
     gc.disable()
     try:
+        from macros.background import Forked
+        from macros.checks import all_records, run_checks
+        from macros.load import load
+        from macros.readability import readability_problems
+
+        loaded = load(root, prefetched)
+        if keep is not None:
+            keep.append(loaded)
         # Reading grades and schemas need the data, not the rules: a second process works them
         # out meanwhile (broken data cannot be rendered, so it is not graded).
         second = None
@@ -49,6 +54,8 @@ def collect(root: Path, keep: list[object] | None = None) -> tuple[list[Problem]
             problems += readability_problems(grades)
         return sorted(set(problems)), sum(1 for _ in all_records(loaded.kb))
     finally:
+        if prefetched is not None:
+            prefetched.close()  # a load that failed half-way leaves no process behind
         if collecting:  # a caller that goes on (tests, the pre-commit hook) collects as usual
             gc.enable()
 
@@ -109,7 +116,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"error: --root {args.root} is not a folder", file=sys.stderr)
         return 2
     kept: list[object] = []
-    problems, records = collect(root, kept)
+    from macros.prefetch import Prefetch
+
+    # Before anything imports pydantic: the largest data files are parsed meanwhile.
+    problems, records = collect(root, kept, Prefetch(root))
     if args.format == "json":
         json.dump([p.as_dict() for p in problems], sys.stdout, indent=2)
         print()

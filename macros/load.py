@@ -12,17 +12,20 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from macros import cache
 from macros import models as m
 from macros.cache import DiskCache
+from macros.datafiles import DATA_DIR, DATA_FILES
 from macros.problems import Problem, did_you_mean
 from macros.yamlread import YamlDoc, read_yaml
 
-DATA_DIR = "data"
+if TYPE_CHECKING:
+    from macros.prefetch import Prefetch
+
 #: Key in Loaded.broken_ids for source ids cited by records that failed validation.
 CITED_BY_BROKEN = "cited-by-broken-records"
 
@@ -54,7 +57,8 @@ SECTIONS: tuple[Section, ...] = (
 )
 #: The lexicon is one mapping, not a list of records.
 LEXICON = Section("lexicon.yaml", "lexicon", m.Lexicon, "lexicon")  # type: ignore[arg-type]
-DATA_FILES: tuple[str, ...] = (*dict.fromkeys(s.file for s in SECTIONS), LEXICON.file)
+if (*dict.fromkeys(s.file for s in SECTIONS), LEXICON.file) != DATA_FILES:  # one list, not two
+    raise RuntimeError("macros.datafiles.DATA_FILES must list the files of SECTIONS, then LEXICON's, in order")
 
 
 @dataclass
@@ -91,39 +95,45 @@ def origin(record: m.Value) -> Origin | None:
     return getattr(record, "_origin", None)
 
 
-def load(root: Path) -> Loaded:
-    """Read and validate every data file under ``root/data``."""
+def load(root: Path, prefetched: Prefetch | None = None) -> Loaded:
+    """Read and validate every data file under ``root/data`` (``prefetched``: files a second
+    process has parsed meanwhile)."""
     # Loading makes many objects that all live on: a collection meanwhile walks every object
     # made so far, again and again (10x data: half of a 0.7 s load).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(root)
+        return _load(root, prefetched)
     finally:
+        if prefetched is not None:
+            prefetched.close()
         if collecting:
             gc.enable()
 
 
-def _load(root: Path) -> Loaded:
-    problems: list[Problem] = []
+def _load(root: Path, prefetched: Prefetch | None) -> Loaded:
     lexicon: m.Lexicon | None = None
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
     unreadable: set[str] = set()
     parsed = DiskCache(root, "yaml")
-    raw_files: list[str | bytes] = []
-    for name in DATA_FILES:
+    raws: dict[str, bytes] = {}
+    found_in: dict[str, list[Problem]] = {}
+    # Files are independent of each other: those a second process is parsing come last, so that
+    # this one does its own share meanwhile. Problems keep the files' order.
+    elsewhere = set(prefetched.names) if prefetched is not None else set()
+    for name in sorted(DATA_FILES, key=lambda n: n in elsewhere):
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
         sections = [s for s in SECTIONS if s.file == name] or [LEXICON]
+        problems = found_in[name] = []
         if not path.is_file():
             keys = ", ".join(s.key for s in sections)
             problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
             unreadable.update(s.key for s in sections)
             continue
-        raw = path.read_bytes()
-        raw_files += [rel, raw]
-        doc = read_cached(raw, rel, parsed)
+        raw = raws[name] = path.read_bytes()
+        doc = read_cached(raw, rel, parsed, prefetched)
         problems.extend(doc.problems)
         if doc.problems or doc.data is None:
             unreadable.update(s.key for s in sections)
@@ -137,6 +147,8 @@ def _load(root: Path) -> Loaded:
         found, unusable = _load_file(doc, sections, records, broken)
         problems.extend(found)
         unreadable.update(unusable)
+    problems = [p for name in DATA_FILES for p in found_in[name]]
+    raw_files = [part for name in DATA_FILES if name in raws for part in (f"{DATA_DIR}/{name}", raws[name])]
     parsed.save()
     kb = m.KnowledgeBase(
         sources=records["sources"],
@@ -157,14 +169,15 @@ def _load(root: Path) -> Loaded:
     return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates, inputs)
 
 
-def read_cached(raw: bytes, rel: str, parsed: DiskCache) -> YamlDoc:
-    """``read_yaml``, or its stored result for exactly these bytes (parsing is most of a load)."""
+def read_cached(raw: bytes, rel: str, parsed: DiskCache, prefetched: Prefetch | None = None) -> YamlDoc:
+    """``read_yaml``, or its stored result for exactly these bytes (parsing is most of a load),
+    or what a second process parsed of exactly these bytes."""
     entry = cache.key(rel, raw)
     hit = parsed.get(entry)
     if hit is not None:
         text = raw.decode("utf-8").removeprefix("\ufeff")
         return YamlDoc(rel, hit["data"], text, {tuple(path): line for path, line in hit["lines"]})
-    doc = read_yaml(raw, rel)
+    doc = (prefetched.take(rel, raw) if prefetched is not None else None) or read_yaml(raw, rel)
     # Only clean files are stored; "$date" would read back as a date (see macros.cache).
     if parsed.on and not doc.problems and b"$date" not in raw:
         parsed.put(entry, {"data": doc.data, "lines": [[list(path), line] for path, line in doc.lines.items()]})

@@ -1,8 +1,9 @@
-"""Find known phrases in text in linear time: a dictionary of token sequences, not a regex.
+"""Find known phrases in text in linear time: a trie of words, not a regex.
 
 A regex alternation of every name and synonym costs time per phrase at every position, so
-matching grew with (text x vocabulary). Here each position costs one lookup per phrase
-length, so matching grows with the text alone.
+matching grew with (text x vocabulary). Here the phrases are a trie of their words: each
+position costs one lookup per word of the longest phrase that starts there (most positions:
+one), so matching grows with the text alone.
 """
 
 from __future__ import annotations
@@ -11,10 +12,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any, NamedTuple
 
 #: Word characters, plus "&" and "-" inside words ("a&e", "knee-jerk", "l4-s1") and apostrophes.
 TOKEN = re.compile(r"[\w&]+(?:['\u2019-][\w&]+)*")
 _SPLIT = re.compile(f"({TOKEN.pattern})")
+#: Where a trie node keeps the values of the phrase that ends there: no word (nor a word less a
+#: plural ending) holds a space, so this key is never a word.
+_END = " "
+
+Trie = dict[str, Any]  # word -> child node; _END -> the frozenset of values of a phrase ending here
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,7 @@ def key(phrase: str) -> tuple[str, ...]:
     return tuple(tokens(phrase).words)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A phrase found in text: what it names and where."""
 
     values: frozenset[str]
@@ -55,9 +61,8 @@ class PhraseIndex:
     """Phrases (several words allowed) mapped to the values they name."""
 
     table: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
-    lengths: dict[str, list[int]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
+    _trie: Trie | None = None  # built from the table when first searched
     _starts: frozenset[str] | None = None  # words a phrase may start with, plurals of one-word phrases too
-    _sizes_of: dict[str, list[int]] = field(default_factory=dict)  # memo of _sizes
 
     def add(self, phrase: str, value: str) -> None:
         """Register ``phrase`` as a name of ``value``."""
@@ -65,12 +70,7 @@ class PhraseIndex:
         if not k:
             return
         self.table.setdefault(k, set()).add(value)
-        sizes = self.lengths.setdefault(k[0], [])
-        if len(k) not in sizes:
-            sizes.append(len(k))
-            sizes.sort(reverse=True)
-        self._starts = None
-        self._sizes_of = {}
+        self._trie = self._starts = None
 
     def lookup(self, words: tuple[str, ...]) -> set[str] | None:
         """Values named by exactly these words (a plural 's' or 'es' on the last word is allowed)."""
@@ -86,18 +86,22 @@ class PhraseIndex:
     def starts(self) -> frozenset[str]:
         """Every word a phrase may start with (a one-word phrase may be plural)."""
         if self._starts is None:
-            single = [w for w, sizes in self.lengths.items() if 1 in sizes]
-            self._starts = frozenset([*self.lengths, *(w + "s" for w in single), *(w + "es" for w in single)])
+            first = {k[0] for k in self.table}
+            single = [k[0] for k in self.table if len(k) == 1]
+            self._starts = frozenset([*first, *(w + "s" for w in single), *(w + "es" for w in single)])
         return self._starts
 
-    def _sizes(self, word: str) -> list[int]:
-        """Phrase lengths that may start with ``word`` (a one-word phrase may be plural)."""
-        sizes = self.lengths.get(word, [])
-        if word.endswith("s") and 1 not in sizes:
-            stem = self.lengths.get(word[:-1], []) + (self.lengths.get(word[:-2], []) if word.endswith("es") else [])
-            if 1 in stem:
-                sizes = [*sizes, 1]
-        return sizes
+    def trie(self) -> Trie:
+        """The phrases as a trie of their words."""
+        if self._trie is None:
+            root: Trie = {}
+            for words, values in self.table.items():
+                node = root
+                for word in words:
+                    node = node.setdefault(word, {})
+                node[_END] = frozenset(values)
+            self._trie = root
+        return self._trie
 
     def find(
         self, text: Tokens, masked: list[tuple[int, int]] | None = None, at: list[int] | None = None
@@ -109,30 +113,34 @@ class PhraseIndex:
         if at is None:
             starts = self.starts()
             at = [k for k, word in enumerate(words) if word in starts]  # most words start no phrase
-        # The hot loop of claim extraction: lengths are memoised per word, and a phrase of the
-        # table is tried as it is before its singular forms (lookup).
-        sizes_of, table, count = self._sizes_of, self.table, len(words)
+        root, count = self.trie(), len(words)
         after = 0  # matches do not overlap
         for i in at:
             if i < after:
                 continue
-            word = words[i]
-            sizes = sizes_of.get(word)
-            if sizes is None:
-                sizes = sizes_of[word] = self._sizes(word)
-            for n in sizes:
-                end = i + n
-                if end > count:
+            # The hot loop of claim extraction: walk the trie along the words from i, noting each
+            # length at which a phrase ends (its last word may be plural: "calf muscles").
+            node: Trie | None = root
+            ends: list[tuple[int, frozenset[str]]] = []
+            j = i
+            while node is not None and j < count:
+                word = words[j]
+                j += 1
+                child = node.get(word)
+                values = child.get(_END) if child is not None else None
+                if values is None and word.endswith("s"):
+                    stem = node.get(word[:-1])
+                    values = stem.get(_END) if stem is not None else None
+                    if values is None and word.endswith("es"):
+                        stem = node.get(word[:-2])
+                        values = stem.get(_END) if stem is not None else None
+                if values is not None:
+                    ends.append((j, values))
+                node = child
+            for end, values in reversed(ends):  # the longest phrase that no masked span touches
+                start, stop = bounds[2 * i], bounds[2 * end - 1]
+                if masked and any(s < stop and e > start for s, e in masked):
                     continue
-                if masked:
-                    start, stop = bounds[2 * i], bounds[2 * end - 1]
-                    if any(s < stop and e > start for s, e in masked):
-                        continue
-                phrase = (word,) if n == 1 else tuple(words[i:end])
-                values = table.get(phrase)
-                if values is None and phrase[-1].endswith("s"):
-                    values = self.lookup(phrase)  # perhaps a plural
-                if values:
-                    yield Match(frozenset(values), bounds[2 * i], bounds[2 * end - 1], i, end)
-                    after = end
-                    break
+                yield Match(values, start, stop, i, end)
+                after = end
+                break

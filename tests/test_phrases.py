@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from macros.phrases import PhraseIndex, tokens
 
 
@@ -34,3 +37,63 @@ def test_a_masked_span_hides_the_words_it_covers() -> None:
     found = [(m.start, sorted(m.values)) for m in _index().find(tokens(text), [(muscle, muscle + 6)])]
     assert found == [(4, ["calf"]), (24, ["calf"])]  # no "calf muscle" across the masked word
     assert list(_index().find(tokens("nothing to see"))) == []
+
+
+def _brute_force(index: PhraseIndex, text: str, masked: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+    """What ``find`` means, spelt out: at each word from left to right, the longest phrase of the
+    table (``lookup``: a plural last word allowed) that touches no masked span; then past it."""
+    found = tokens(text)
+    words, bounds = found.words, found.bounds
+    out, i = [], 0
+    while i < len(words):
+        for n in range(len(words) - i, 0, -1):
+            start, end = bounds[2 * i], bounds[2 * (i + n) - 1]
+            if any(s < end and e > start for s, e in masked):
+                continue
+            values = index.lookup(tuple(words[i : i + n]))
+            if values:
+                out.append((start, end, sorted(values)))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+_WORDS = [
+    "calf",
+    "calfs",
+    "calves",
+    "muscle",
+    "muscles",
+    "es",
+    "s",
+    "lower",
+    "back",
+    "backs",
+    "a",
+    "the",
+    "bus",
+    "buses",
+]
+_PHRASES = st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@example(["bus"], "the buses", [])  # a plural in "es"
+@example(["lower back", "back muscle"], "lower back muscles", [])  # the longest at the leftmost word
+@example(["calf", "calf muscle"], "calf muscle", [(6, 2)])  # a masked word ends the longer phrase
+@given(
+    _PHRASES,
+    st.lists(st.sampled_from([*_WORDS, "Calf", "MUSCLES", ",", "-", " "]), max_size=14).map(" ".join),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=2),
+)
+def test_find_gives_what_trying_every_length_at_every_word_gives(
+    phrases: list[str], text: str, spans: list[tuple[int, int]]
+) -> None:
+    index = PhraseIndex()
+    for k, phrase in enumerate(phrases):
+        index.add(phrase, f"v{k % 3}")
+    masked = [(start, start + size) for start, size in spans]
+    found = [(m.start, m.end, sorted(m.values)) for m in index.find(tokens(text), masked)]
+    assert found == _brute_force(index, text, masked)
