@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from itertools import compress
+from typing import Literal, NamedTuple
 
 from macros import models as m
 from macros.phrases import PhraseIndex, tokens
@@ -31,8 +32,7 @@ ClaimKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of prose and where it starts."""
 
     path: str
@@ -159,8 +159,7 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
     re.I folds to ASCII letters (the dotless i, the long s)."""
     if not text.isascii():
         return True
-    lower = text.lower()
-    return any(word in lower for word in words)
+    return any(map(text.lower().__contains__, words))
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -365,12 +364,13 @@ _PERCENT = re.compile(
     r"|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?P<d>10|ten|100)\b",
     re.I,
 )
+#: What every percentage needs: a digit, or the "ten" of "one in ten" (a cheap scan before _PERCENT's).
+_PERCENT_NEEDS = re.compile(r"\d|ten", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 ROOT_ORDER = ("l1", "l2", "l3", "l4", "l5", "s1", "s2", "s3", "s4", "s5")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A phrase of a sentence that names something: its kind, ids and position."""
 
     kind: str
@@ -380,29 +380,65 @@ class Mention:
     phrase: str
 
 
-def mentions(text: str, vocab: Vocabulary) -> list[Mention]:
-    """Every mention in a sentence, longer and more specific phrases first."""
-    # Disc levels and root ranges are written with a digit from 1 to 5: most sentences have none.
-    numbered = any(digit in text for digit in "12345")
-    base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text) if numbered else text
-    words = tokens(base)
-    # One pass over the words finds where a phrase of each kind may start (most kinds: nowhere).
-    starts: dict[str, list[int]] = {}
-    kinds_of = vocab.starting
-    for position, word in enumerate(words.words):
-        for kind in kinds_of.get(word, ()):
-            starts.setdefault(kind, []).append(position)
+class Reading:
+    """A sentence's words, and where in them a phrase of each kind may start."""
+
+    def __init__(self, text: str, vocab: Vocabulary) -> None:
+        self.text = text
+        # Disc levels and root ranges are written with a digit from 1 to 5: most sentences have none.
+        self.numbered = _ROOT_DIGIT.search(text) is not None
+        self.base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text) if self.numbered else text
+        self.words = tokens(self.base)
+        # Found in C-level passes: a lookup per word, then only the words that start something.
+        kinds_at = list(map(vocab.starting.get, self.words.words))
+        starts: dict[str, list[int]] = {}
+        for position in compress(range(len(kinds_at)), kinds_at):
+            for kind in kinds_at[position]:  # type: ignore[union-attr]
+                if kind in starts:
+                    starts[kind].append(position)
+                else:
+                    starts[kind] = [position]
+        self.starts = starts
+        self._signs: list[tuple[frozenset[str], int, int, int, int]] | None = None
+
+    def signs(self, vocab: Vocabulary) -> list[tuple[frozenset[str], int, int, int, int]]:
+        """Where warning signs are named (the first kind searched: nothing masks them)."""
+        if self._signs is None:
+            at = self.starts.get("sign")
+            self._signs = vocab.indexes["sign"].spans(self.words, [], at) if at else []
+        return self._signs
+
+
+def mentions(text: str, vocab: Vocabulary, reading: Reading | None = None) -> list[Mention]:
+    """Every mention in a sentence, longer and more specific phrases first (``reading``: its
+    words, when the caller has read them already)."""
+    reading = reading or Reading(text, vocab)
+    base, words, starts = reading.base, reading.words, reading.starts
     found: list[Mention] = []
     for kind in MENTION_ORDER:
-        if kind == "root" and numbered:
+        if kind == "root" and reading.numbered:
             masking = [f for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
             _expand_ranges(_mask(base, masking) if masking else base, found)
-        if kind not in starts:
+        at = starts.get(kind)
+        if at is None:
             continue
-        masked = [(f.start, f.end) for f in found if f.kind not in UNMASKED_BY.get(kind, ())]
-        for match in vocab.indexes[kind].find(words, masked, starts[kind]):
-            found.append(Mention(kind, match.values, match.start, match.end, text[match.start : match.end]))
-    return sorted(found, key=lambda x: x.start)
+        if kind == "sign":
+            spans = reading.signs(vocab)
+        else:
+            unmasked = UNMASKED_BY.get(kind, ())
+            spans = vocab.indexes[kind].spans(words, [(f.start, f.end) for f in found if f.kind not in unmasked], at)
+        for ids, start, end, _, _ in spans:
+            found.append(Mention(kind, ids, start, end, text[start:end]))
+    if len(found) > 1:
+        found.sort(key=_start)
+    return found
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+_ROOT_DIGIT = re.compile("[1-5]")
 
 
 #: Kinds whose spans do not hide another kind: "foot drop" is both a warning sign and a deficit.
@@ -516,7 +552,10 @@ def claims(sentence: Sentence, vocab: Vocabulary) -> list[Claim]:
     text = sentence.text
     if text.rstrip().endswith("?") or has("negation", text, vocab):
         return []
-    found = mentions(text, vocab)
+    reading = Reading(text, vocab)
+    if not may_claim(reading, vocab):
+        return []
+    found = mentions(text, vocab, reading)
     by_kind: dict[str, list[Mention]] = {}
     for mention in found:
         by_kind.setdefault(mention.kind, []).append(mention)
@@ -527,6 +566,25 @@ def claims(sentence: Sentence, vocab: Vocabulary) -> list[Claim]:
     out += _sign_claims(sentence, by_kind, vocab)
     out += _cause_claims(sentence, by_kind)
     return out
+
+
+def may_claim(reading: Reading, vocab: Vocabulary) -> bool:
+    """False only for a sentence that cannot make a claim of any kind (most sentences): each
+    test is one that the claims of a kind need, on words that could start a phrase, before any
+    phrase is looked for (tests compare with the whole search)."""
+    starts, text = reading.starts, reading.text
+    if "root" in starts or reading.numbered:  # a root named, or a range such as L4-S1
+        return True
+    if "seriousness" in starts and "cause" in starts:
+        return True
+    if "figure" in starts and has_percent(text):
+        return True
+    nerve_and_place = "nerve" in starts and ("muscle" in starts or "region" in starts)
+    if nerve_and_place and has("supply", text, vocab) and not has("sensory", text, vocab):
+        return True
+    if "tier" in starts or ("cause" in starts and has("symptom", text, vocab)):
+        return bool(reading.signs(vocab))  # searched here for a sign, and not again
+    return False
 
 
 def _root_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], vocab: Vocabulary) -> list[Claim]:
@@ -572,6 +630,11 @@ def _nerve_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], vocab: 
             value = ",".join(f"{mention.kind}:{v}" for v in sorted(mention.ids))
             out.append(Claim("nerve-supply", tuple(sorted(nerve.ids)), value, mention.phrase, sentence))
     return out
+
+
+def has_percent(text: str) -> bool:
+    """True when the text writes a percentage (``percent_values`` finds one)."""
+    return _PERCENT_NEEDS.search(text) is not None and _PERCENT.search(text) is not None
 
 
 def percent_values(text: str) -> list[tuple[int, float, float]]:

@@ -24,21 +24,39 @@ _END = " "
 Trie = dict[str, Any]  # word -> child node; _END -> the frozenset of values of a phrase ending here
 
 
-@dataclass(frozen=True)
+#: ASCII characters that are not word characters, as spaces: in ASCII text without apostrophes
+#: or hyphens, the words are what is left between them.
+_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "_&")})
+
+
 class Tokens:
     """The words of a text, lowercased, and where each one is in the text."""
 
-    words: list[str]
-    bounds: list[int]  # word k starts at bounds[2k] and ends at bounds[2k + 1]
+    __slots__ = ("_bounds", "_text", "words")
+
+    def __init__(self, words: list[str], text: str, bounds: list[int] | None = None) -> None:
+        self.words = words
+        self._text = text
+        self._bounds = bounds
+
+    @property
+    def bounds(self) -> list[int]:
+        """Word k starts at bounds[2k] and ends at bounds[2k + 1] (worked out when first asked
+        for: most sentences hold no phrase, and then no position is needed)."""
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, _SPLIT.split(self._text))))
+        return self._bounds
 
 
 def tokens(text: str) -> Tokens:
     """Every word of ``text``, lowercased, with its position."""
     # A text is read as many times as there are kinds of mention or pages showing it: splitting,
     # lowercasing and summing lengths are each one C-level pass, with no object per word.
+    if text.isascii() and "'" not in text and "-" not in text:  # most sentences: no pattern needed
+        return Tokens(text.lower().translate(_NOT_WORD).split(), text)
     parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
     words = " ".join(parts[1::2]).lower().split(" ") if len(parts) > 1 else []  # no word holds a space
-    return Tokens(words, list(accumulate(map(len, parts))))
+    return Tokens(words, text, list(accumulate(map(len, parts))))
 
 
 def key(phrase: str) -> tuple[str, ...]:
@@ -109,17 +127,28 @@ class PhraseIndex:
         """Longest non-overlapping matches, left to right; a word overlapping a ``masked``
         (start, end) span of the text cannot be part of one. ``at``: the positions of the words
         that may start a phrase, when the caller has found them already."""
-        words, bounds = text.words, text.bounds
         if at is None:
             starts = self.starts()
-            at = [k for k, word in enumerate(words) if word in starts]  # most words start no phrase
-        root, count = self.trie(), len(words)
+            at = [k for k, word in enumerate(text.words) if word in starts]  # most words start no phrase
+        for values, start, end, first, last in self.spans(text, masked, at):
+            yield Match(values, start, end, first, last)
+
+    def spans(
+        self, text: Tokens, masked: list[tuple[int, int]] | None, at: list[int]
+    ) -> list[tuple[frozenset[str], int, int, int, int]]:
+        """``find``'s matches as plain tuples, from the positions ``at`` (the hot loop of claim
+        extraction: no object per match)."""
+        words = text.words
+        bounds: list[int] | None = None  # positions in the text: only once a phrase is found
+        root = self._trie if self._trie is not None else self.trie()
+        count = len(words)
+        found = []
         after = 0  # matches do not overlap
         for i in at:
             if i < after:
                 continue
-            # The hot loop of claim extraction: walk the trie along the words from i, noting each
-            # length at which a phrase ends (its last word may be plural: "calf muscles").
+            # Walk the trie along the words from i, noting each length at which a phrase ends
+            # (its last word may be plural: "calf muscles").
             node: Trie | None = root
             ends: list[tuple[int, frozenset[str]]] = []
             j = i
@@ -128,7 +157,7 @@ class PhraseIndex:
                 j += 1
                 child = node.get(word)
                 values = child.get(_END) if child is not None else None
-                if values is None and word.endswith("s"):
+                if values is None and word[-1] == "s":
                     stem = node.get(word[:-1])
                     values = stem.get(_END) if stem is not None else None
                     if values is None and word.endswith("es"):
@@ -137,10 +166,13 @@ class PhraseIndex:
                 if values is not None:
                     ends.append((j, values))
                 node = child
+            if ends and bounds is None:
+                bounds = text.bounds
             for end, values in reversed(ends):  # the longest phrase that no masked span touches
-                start, stop = bounds[2 * i], bounds[2 * end - 1]
+                start, stop = bounds[2 * i], bounds[2 * end - 1]  # type: ignore[index]
                 if masked and any(s < stop and e > start for s, e in masked):
                     continue
-                yield Match(values, start, stop, i, end)
+                found.append((values, start, stop, i, end))
                 after = end
                 break
+        return found

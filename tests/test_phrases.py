@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from macros.phrases import PhraseIndex, tokens
+from macros.phrases import _SPLIT, PhraseIndex, tokens
 
 
 def test_each_word_is_lowercased_and_points_back_at_its_text() -> None:
@@ -97,3 +99,26 @@ def test_find_gives_what_trying_every_length_at_every_word_gives(
     masked = [(start, start + size) for start, size in spans]
     found = [(m.start, m.end, sorted(m.values)) for m in index.find(tokens(text), masked)]
     assert found == _brute_force(index, text, masked)
+
+
+def _by_the_pattern(text: str) -> tuple[list[str], list[int]]:
+    """Words and bounds as the token pattern alone gives them (``tokens`` skips it for most text)."""
+    parts = _SPLIT.split(text)
+    words = [part.lower() for part in parts[1::2]]
+    return words, list(accumulate(map(len, parts)))
+
+
+_PIECES = ["Calf", "L4-S1", "don't", "A&E", "x_y", "'", "-", "--", "\u2019", "\u0130", "\u00e9", "3", " ", "\t",
+           ",", ".", "(", "\x1c", "knee-", "-jerk"]  # fmt: skip
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@example("Knee-JERK, don't; A&E.")
+@example("a\x1cb")  # a control character that str.split() also splits at
+@given(_TEXT)
+def test_words_and_their_places_are_what_the_token_pattern_gives(text: str) -> None:
+    found = tokens(text)
+    words, bounds = _by_the_pattern(text)
+    assert found.words == words
+    assert found.bounds == bounds

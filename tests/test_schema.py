@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -63,3 +64,19 @@ def test_schema_offers_vocabularies_ids_and_tooltips() -> None:
     assert "nerve-root-compression" in props["causes"]["items"]["examples"]
     assert "nhs-twitching" in props["sources"]["items"]["anyOf"][0]["examples"]
     assert props["description"]["description"]
+
+
+def test_a_schema_is_stale_when_its_content_differs_not_its_layout(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema", dirs_exist_ok=True)
+    kb = load(project).kb
+    folder = project / "data" / "schema"
+    faqs = folder / "faqs.json"
+    faqs.write_text(json.dumps(json.loads(faqs.read_text(encoding="utf-8"))), encoding="utf-8")  # one line
+    assert schema.stale(project, kb) == []
+    document = json.loads(faqs.read_text(encoding="utf-8"))
+    document["title"] += " (edited)"
+    faqs.write_text(json.dumps(document), encoding="utf-8")
+    (folder / "signs.json").write_text("{not json", encoding="utf-8")
+    (folder / "causes.json").unlink()
+    assert sorted(schema.stale(project, kb)) == ["causes.json", "faqs.json", "signs.json"]
