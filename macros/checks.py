@@ -71,6 +71,15 @@ class Check:
 
 
 CHECKS: list[Check] = []
+#: Slow steps that rules share, started before any rule runs when ``Context.helpers`` allows a
+#: second process: it works on them while this one runs the other rules.
+HEAD_STARTS: list[Callable[[Context], None]] = []
+
+
+def head_start(step: Callable[[Context], None]) -> Callable[[Context], None]:
+    """Register ``step`` to start before the rules (a rule finds its result in ``Context.memo``)."""
+    HEAD_STARTS.append(step)
+    return step
 
 
 def check(rule: str, severity: Severity = "error") -> Callable[[Rule], Rule]:
@@ -111,6 +120,9 @@ def _run_rules(loaded: Loaded, today: dt.date, helpers: bool = False) -> list[Pr
         root=loaded.root,
         helpers=helpers,
     )
+    if helpers:
+        for step in HEAD_STARTS:
+            step(ctx)
     problems: list[Problem] = []
     for registered in CHECKS:
         for finding in registered.func(ctx):

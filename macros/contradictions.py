@@ -14,7 +14,7 @@ from macros import cache
 from macros import models as m
 from macros.background import Forked
 from macros.cache import DiskCache
-from macros.checks import Context, Finding, PageFinding, check, records_of
+from macros.checks import Context, Finding, PageFinding, check, head_start, records_of
 from macros.claims import (
     Claim,
     Sentence,
@@ -150,52 +150,83 @@ def all_claims(ctx: Context) -> list[Claim]:
 
     Extraction is the slow part of a check, so each file's claims are stored on disk
     (macros.cache) under its text and the vocabulary: only edited files are read again. With
-    ``ctx.helpers`` a second process reads about half of the files meanwhile.
+    ``ctx.helpers`` a second process reads most of the files, started before the rules run.
     """
     if "claims" not in ctx.memo:
-        if ctx.kb.lexicon is None or not ctx.readable("lexicon"):
-            ctx.memo["claims"] = []
-        else:
-            vocab = Vocabulary(ctx.kb)
-            stored = DiskCache(ctx.root, "claims") if ctx.root else None
-            units = []
-            for path, text, sentences, line in prose_units(ctx):
-                entry = cache.key("claims", path, text, vocab.fingerprint)
-                by_sentence = cache.key("claims-by-sentence", path, vocab.fingerprint)
-                rows, known = (stored.get(entry), stored.get(by_sentence)) if stored else (None, None)
-                known = known if isinstance(known, dict) else {}
-                units.append(_Unit(path, len(text), entry, by_sentence, sentences, line, rows, known))
-            todo = [u for u in units if u.rows is None]
-            for unit, (rows, known) in zip(todo, _read(todo, vocab, ctx.helpers), strict=True):
-                unit.rows, unit.known = rows, known
-            if stored is not None:
-                for unit in units:  # both kept for the next run
-                    stored.put(unit.entry, unit.rows)
-                    stored.put(unit.by_sentence, unit.known)
-                stored.save()
-            ctx.memo["claims"] = [_load(u.path, row) for u in units for row in u.rows or []]
+        started = ctx.memo.pop("claims-started", None)
+        reading = started or _Reading(ctx, helper_share=HELPER_SHARE if ctx.helpers else 0.0)
+        ctx.memo["claims"] = reading.finish()
     return ctx.memo["claims"]
 
 
-def _read(
-    units: list[_Unit], vocab: Vocabulary, helpers: bool
-) -> list[tuple[list[list[object]], dict[str, list[list[object]]]]]:
-    """Each unit's claim rows and its claims by sentence; a second process takes the files of
-    about half of the sentences when ``helpers`` allows it."""
-    if not helpers or len(units) < 2:
-        return [_claims_reusing(u, vocab) for u in units]
+@head_start
+def start_claims(ctx: Context) -> None:
+    """Give a second process its share of the files to read for claims while this one runs the
+    other rules (it then reads the rest: HELPER_SHARE of the prose goes to the helper)."""
+    if "claims" not in ctx.memo and "claims-started" not in ctx.memo:
+        ctx.memo["claims-started"] = _Reading(ctx, helper_share=HELPER_SHARE)
+
+
+#: The share of the prose (by size) a helper process reads: this one runs the other rules first.
+HELPER_SHARE = 0.6
+
+
+class _Reading:
+    """Claim extraction under way: the files to read, and the helper reading some of them."""
+
+    def __init__(self, ctx: Context, helper_share: float) -> None:
+        self.units: list[_Unit] = []
+        self.stored: DiskCache | None = None
+        self.helper: Forked | None = None
+        self.ours: list[int] = []
+        self.theirs: list[int] = []
+        if ctx.kb.lexicon is None or not ctx.readable("lexicon"):
+            return
+        self.vocab = vocab = Vocabulary(ctx.kb)
+        self.stored = stored = DiskCache(ctx.root, "claims") if ctx.root else None
+        for path, text, sentences, line in prose_units(ctx):
+            entry = cache.key("claims", path, text, vocab.fingerprint)
+            by_sentence = cache.key("claims-by-sentence", path, vocab.fingerprint)
+            rows, known = (stored.get(entry), stored.get(by_sentence)) if stored else (None, None)
+            known = known if isinstance(known, dict) else {}
+            self.units.append(_Unit(path, len(text), entry, by_sentence, sentences, line, rows, known))
+        todo = [i for i, u in enumerate(self.units) if u.rows is None]
+        self.ours, self.theirs = _shares(todo, [self.units[i].size for i in todo], helper_share)
+        if self.theirs:
+            units, theirs = self.units, self.theirs
+            self.helper = Forked(lambda: [_claims_reusing(units[i], vocab) for i in theirs])
+
+    def finish(self) -> list[Claim]:
+        """Every claim: this process reads its share, then takes the helper's."""
+        if not self.units:
+            return []
+        found = {i: _claims_reusing(self.units[i], self.vocab) for i in self.ours}
+        if self.helper is not None:
+            found.update(zip(self.theirs, self.helper.result(), strict=True))
+        for i, (rows, known) in found.items():
+            self.units[i].rows, self.units[i].known = rows, known
+        if self.stored is not None:
+            for unit in self.units:  # both kept for the next run
+                self.stored.put(unit.entry, unit.rows)
+                self.stored.put(unit.by_sentence, unit.known)
+            self.stored.save()
+        return [_load(u.path, row) for u in self.units for row in u.rows or []]
+
+
+def _shares(items: list[int], sizes: list[int], helper_share: float) -> tuple[list[int], list[int]]:
+    """(ours, theirs): items split so that theirs holds about ``helper_share`` of the sizes,
+    largest first, each to the share furthest below its part."""
     ours: list[int] = []
     theirs: list[int] = []
-    sizes = [0, 0]
-    for index in sorted(range(len(units)), key=lambda i: -units[i].size):
-        share = 0 if sizes[0] <= sizes[1] else 1
-        (ours, theirs)[share].append(index)
-        sizes[share] += units[index].size
-    helper = Forked(lambda: [_claims_reusing(units[i], vocab) for i in theirs])
-    found = {i: _claims_reusing(units[i], vocab) for i in ours}
-    for i, (rows, known) in zip(theirs, helper.result(), strict=True):
-        found[i] = (rows, known)
-    return [found[i] for i in range(len(units))]
+    if helper_share <= 0:
+        return list(items), []
+    parts = (1.0 - helper_share, helper_share)
+    held = [0, 0]
+    for item, size in sorted(zip(items, sizes, strict=True), key=lambda pair: -pair[1]):
+        share = 0 if held[0] / parts[0] <= held[1] / parts[1] else 1
+        (ours, theirs)[share].append(item)
+        held[share] += size
+    return sorted(ours), sorted(theirs)
 
 
 def _claims_reusing(unit: _Unit, vocab: Vocabulary) -> tuple[list[list[object]], dict[str, list[list[object]]]]:

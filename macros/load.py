@@ -92,10 +92,14 @@ class Loaded:
 def origin(record: m.Value) -> Origin | None:
     """The Origin the loader attached to a record (None for records built in code, and for parts
     of records)."""
-    # Read from pydantic's store of private attributes: getattr goes through its __getattr__,
-    # which costs a check ten times as much as the dictionary lookup (it is asked for per record).
     private = getattr(record, "__pydantic_private__", None)
-    return private.get("_origin") if private else None
+    return private.get("origin") if private else None
+
+
+def set_origin(record: m.Model, place: Origin) -> None:
+    """Attach where ``record`` was read (see macros.models.Model): kept in pydantic's store of
+    private state, which equality and copies carry along; the model itself stays frozen."""
+    object.__setattr__(record, "__pydantic_private__", {"origin": place})
 
 
 def load(root: Path, prefetched: Prefetch | None = None) -> Loaded:
@@ -341,7 +345,7 @@ def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[An
     except ValidationError as exc:
         found = [_problem(doc, section, prefix, item, err) for err in exc.errors(include_url=False)]
         return None, found + _placeholders(doc, section, prefix, item, {p.line for p in found})
-    record._origin = Origin(doc.rel, doc.line(prefix), doc, prefix)
+    set_origin(record, Origin(doc.rel, doc.line(prefix), doc, prefix))
     return record, []
 
 

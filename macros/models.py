@@ -14,7 +14,6 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
-    PrivateAttr,
     StringConstraints,
     field_validator,
 )
@@ -103,11 +102,12 @@ class Value(BaseModel):
 
 
 class Model(Value):
-    """Base for records and the files' top-level parts: a Value that knows where it was read."""
+    """Base for records and the files' top-level parts: a Value that knows where it was read.
 
-    # Where the record was read: set by the loader, used by checks for file:line. Parts of records
-    # have none: a private attribute costs every instance a setup call (40% of validating 10x data).
-    _origin: Any = PrivateAttr(default=None)
+    Where it was read (for file:line) is set by the loader in pydantic's store of private state,
+    not declared as a private attribute: pydantic then calls a setup function per instance, once
+    per level of subclassing (a fifth of validating 10x data), for a value the loader sets anyway.
+    """
 
 
 class SourceRef(Value):
