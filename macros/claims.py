@@ -76,7 +76,8 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _ATTRS = re.compile(r"\{[#.:][^}]*\}")
 _TAGS = re.compile(r"<[^>]+>")
 _INLINE_CODE = re.compile(r"`[^`]*`")
-_MARKUP = re.compile(r"[*_~#>|]+")
+_MARKUP_CHARACTERS = "*_~#>|"
+_MARKUP = re.compile(f"[{re.escape(_MARKUP_CHARACTERS)}]+")
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|dr|approx|cf|no|fig)\.", re.I)
 _ABBREVIATED = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "approx.", "cf.", "no.", "fig.")  # what it can match
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -104,7 +105,7 @@ def clean_markdown_line(line: str) -> str:
         line = _TAGS.sub(" ", line)
     if ("---" in line and _TABLE_RULE.match(line)) or (("!!!" in line or "???" in line) and _ADMONITION.match(line)):
         return ""
-    return _MARKUP.sub(" ", line)
+    return _MARKUP.sub(" ", line) if any(map(line.__contains__, _MARKUP_CHARACTERS)) else line
 
 
 def markdown_sentences(path: str, text: str) -> Iterator[Sentence]:

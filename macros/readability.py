@@ -43,7 +43,8 @@ class PageGrade:
 _TABLE = re.compile(r"<div class=\"ta-table\".*?</div>", re.S)
 _SETTING = re.compile(r"^[a-z_]+:\s")
 _CITATION = re.compile(r"<sup.*?</sup>|\[\^[^\]]+\]")
-_BADGE = re.compile(r"\b(Emergency|Urgent|Soon|Self-care|Usually harmless|Needs a check by a doctor)\b\s*")
+_BADGE_WORDS = ("Emergency", "Urgent", "Soon", "Self-care", "Usually harmless", "Needs a check by a doctor")
+_BADGE = re.compile(rf"\b({'|'.join(_BADGE_WORDS)})\b\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?:]$")
 
 
@@ -76,7 +77,9 @@ def prose_lines(markdown: str, seen: dict[str, str]) -> list[str]:
 def _prose_line(line: str) -> str:
     if "<sup" in line or "[^" in line:  # the only way a citation starts
         line = _CITATION.sub("", line)
-    text = _BADGE.sub("", clean_markdown_line(line).strip())
+    text = clean_markdown_line(line).strip()
+    if any(map(text.__contains__, _BADGE_WORDS)):  # the pattern is case-sensitive: it needs one of them
+        text = _BADGE.sub("", text)
     return text if not text or _ENDS_SENTENCE.search(text) else text + "."
 
 

@@ -82,8 +82,12 @@ UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*(?!https?:|mailto:)[a-zA-Z][a-z
 
 def esc(text: str) -> str:
     """Escape data text for Markdown output: no raw HTML and no unsafe link can reach the page."""
-    text = UNSAFE_LINK.sub(lambda match: match.group(1), text)  # keep the words, drop the address
-    return _ANGLE.sub(lambda match: "&lt;" if match.group(0) == "<" else "&gt;", text)
+    # Each pattern runs only on text holding what it must match ("](" and an angle bracket).
+    if "](" in text:
+        text = UNSAFE_LINK.sub(lambda match: match.group(1), text)  # keep the words, drop the address
+    if "<" in text or ">" in text:
+        text = _ANGLE.sub(lambda match: "&lt;" if match.group(0) == "<" else "&gt;", text)
+    return text
 
 
 def cell(text: str) -> str:
