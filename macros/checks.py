@@ -96,33 +96,51 @@ def run_checks(loaded: Loaded, today: dt.date | None = None, helpers: bool = Fal
     """Run every registered rule and return located problems (the result is kept on disk under
     a hash of every file read and the day, so an unchanged project is not checked twice).
     ``helpers``: slow steps may fork a second process (not in a build, which runs threads)."""
-    day = today or dt.date.today()
-    stored = DiskCache(loaded.root, "checks")
-    entry = cache.key("checks", day.isoformat(), loaded.inputs) if loaded.inputs else ""
-    hit = stored.get(entry) if entry else None
-    if hit is None:
-        problems = _run_rules(loaded, day, helpers)
-        hit = [[p.path, p.line, p.rule, p.severity, p.message] for p in problems]
-        if entry:
-            stored.put(entry, hit)
-    stored.save()
-    return [Problem(*p) for p in hit]
+    return start_checks(loaded, today, helpers).problems()
 
 
-def _run_rules(loaded: Loaded, today: dt.date, helpers: bool = False) -> list[Problem]:
-    ctx = Context(
-        loaded.kb,
-        loaded.broken_ids,
-        today,
-        loaded.unreadable,
-        loaded.pages,
-        loaded.templates,
-        root=loaded.root,
-        helpers=helpers,
-    )
-    if helpers:
-        for step in HEAD_STARTS:
-            step(ctx)
+def start_checks(loaded: Loaded, today: dt.date | None = None, helpers: bool = False) -> Checking:
+    """``run_checks`` in two steps: this one starts the rules' slow steps in second processes
+    (``helpers``), so that a caller may start work of its own beside them before asking for
+    the problems."""
+    return Checking(loaded, today or dt.date.today(), helpers)
+
+
+class Checking:
+    """A check run under way: its stored result, or a context whose head starts are running."""
+
+    def __init__(self, loaded: Loaded, day: dt.date, helpers: bool) -> None:
+        self.stored = DiskCache(loaded.root, "checks")
+        self.entry = cache.key("checks", day.isoformat(), loaded.inputs) if loaded.inputs else ""
+        self.hit = self.stored.get(self.entry) if self.entry else None
+        self.ctx: Context | None = None
+        if self.hit is None:
+            self.ctx = Context(
+                loaded.kb,
+                loaded.broken_ids,
+                day,
+                loaded.unreadable,
+                loaded.pages,
+                loaded.templates,
+                root=loaded.root,
+                helpers=helpers,
+            )
+            if helpers:
+                for step in HEAD_STARTS:
+                    step(self.ctx)
+
+    def problems(self) -> list[Problem]:
+        """Run every rule (once) and return the located problems."""
+        if self.hit is None and self.ctx is not None:
+            found = _run_rules(self.ctx)
+            self.hit = [[p.path, p.line, p.rule, p.severity, p.message] for p in found]
+            if self.entry:
+                self.stored.put(self.entry, self.hit)
+        self.stored.save()
+        return [Problem(*p) for p in self.hit or []]
+
+
+def _run_rules(ctx: Context) -> list[Problem]:
     problems: list[Problem] = []
     for registered in CHECKS:
         for finding in registered.func(ctx):

@@ -33,19 +33,21 @@ def collect(
     gc.disable()
     try:
         from macros.background import Forked
-        from macros.checks import all_records, run_checks
+        from macros.checks import all_records, start_checks
         from macros.load import load
         from macros.readability import readability_problems
 
         loaded = load(root, prefetched)
         if keep is not None:
             keep.append(loaded)
+        checking = start_checks(loaded, helpers=True)
         # Reading grades and schemas need the data, not the rules: a second process works them
-        # out meanwhile (broken data cannot be rendered, so it is not graded).
+        # out meanwhile (broken data cannot be rendered, so it is not graded). Forked right after
+        # the rules' own helper, so that this process copies each page it then writes only once.
         second = None
         if not has_errors(loaded.problems):
             second = Forked(lambda: _grades_and_schemas(loaded))
-        problems = loaded.problems + run_checks(loaded, helpers=True)
+        problems = loaded.problems + checking.problems()
         if second is not None and has_errors(problems):
             second.discard()
         elif second is not None:

@@ -302,6 +302,32 @@ def test_a_helper_process_reads_part_of_the_files_and_the_claims_are_the_same(
     assert len(alone) > len(WRONG) * 3
 
 
+def test_the_claims_started_before_the_rules_give_the_problems_of_a_run_without_helpers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from macros import contradictions
+    from macros.background import Forked
+    from macros.checks import start_checks
+
+    monkeypatch.setenv("TA_NO_CACHE", "1")
+    project = _project(tmp_path)
+    for plant in PLACES.values():
+        plant(project, [sentence for _, sentence in WRONG])
+    loaded = load(project)
+    started: list[int | None] = []
+
+    class Recorded(Forked):
+        def __init__(self, step) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(step)
+            started.append(self.pid)
+
+    monkeypatch.setattr(contradictions, "Forked", Recorded)
+    checking = start_checks(loaded, TODAY, helpers=True)
+    assert len(started) == 1 and started[0] is not None  # forked before any rule ran
+    assert checking.problems() == run_checks(loaded, TODAY, helpers=False)
+    assert {p.rule for p in checking.problems()} >= {rule for rule, _ in WRONG}
+
+
 _PIECES = ["e.g.", "E.G. ", "i.e.", "etc.", "Vs. ", "dr.", "No. ", "no", "fig.", "Fig. ", "approx.", "cf.", "piano.",
            "\u017f", "\u0131.e.", "\u212a", "\u2019", " ", ". ", "? ", "A", "word", "3", "(", "Twitching ", "x"]  # fmt: skip
 
