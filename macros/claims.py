@@ -390,17 +390,27 @@ class Reading:
         self.numbered = _ROOT_DIGIT.search(text) is not None
         self.base = _DISC_LEVEL.sub(lambda match: " " * len(match.group(0)), text) if self.numbered else text
         self.words = tokens(self.base)
-        # Found in C-level passes: a lookup per word, then only the words that start something.
-        kinds_at = list(map(vocab.starting.get, self.words.words))
-        starts: dict[str, list[int]] = {}
-        for position in compress(range(len(kinds_at)), kinds_at):
-            for kind in kinds_at[position]:  # type: ignore[union-attr]
-                if kind in starts:
-                    starts[kind].append(position)
-                else:
-                    starts[kind] = [position]
-        self.starts = starts
+        # The kinds of phrase each word may start, and all of them together: C-level passes (most
+        # sentences need no more than that; ``starts`` places them when a phrase is looked for).
+        self._kinds_at = list(map(vocab.starting.get, self.words.words))
+        self.kinds: frozenset[str] = _NO_KINDS.union(*filter(None, self._kinds_at))
+        self._starts: dict[str, list[int]] | None = None
         self._signs: list[tuple[frozenset[str], int, int, int, int]] | None = None
+
+    @property
+    def starts(self) -> dict[str, list[int]]:
+        """For each kind of phrase, the positions of the words that may start one."""
+        if self._starts is None:
+            kinds_at = self._kinds_at
+            starts: dict[str, list[int]] = {}
+            for position in compress(range(len(kinds_at)), kinds_at):
+                for kind in kinds_at[position]:  # type: ignore[union-attr]
+                    if kind in starts:
+                        starts[kind].append(position)
+                    else:
+                        starts[kind] = [position]
+            self._starts = starts
+        return self._starts
 
     def signs(self, vocab: Vocabulary) -> list[tuple[frozenset[str], int, int, int, int]]:
         """Where warning signs are named (the first kind searched: nothing masks them)."""
@@ -408,6 +418,9 @@ class Reading:
             at = self.starts.get("sign")
             self._signs = vocab.indexes["sign"].spans(self.words, [], at) if at else []
         return self._signs
+
+
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 def mentions(text: str, vocab: Vocabulary, reading: Reading | None = None) -> list[Mention]:
@@ -551,10 +564,9 @@ def _nearest_any(target: Mention, anchors: list[Mention]) -> Mention | None:
 def claims(sentence: Sentence, vocab: Vocabulary) -> list[Claim]:
     """Every claim a sentence makes (none for questions and negated sentences)."""
     text = sentence.text
-    if text.rstrip().endswith("?") or has("negation", text, vocab):
-        return []
     reading = Reading(text, vocab)
-    if not may_claim(reading, vocab):
+    # Both tests only ever leave a sentence out: the cheaper one first.
+    if not may_claim(reading, vocab) or text.rstrip().endswith("?") or has("negation", text, vocab):
         return []
     found = mentions(text, vocab, reading)
     by_kind: dict[str, list[Mention]] = {}
@@ -573,17 +585,17 @@ def may_claim(reading: Reading, vocab: Vocabulary) -> bool:
     """False only for a sentence that cannot make a claim of any kind (most sentences): each
     test is one that the claims of a kind need, on words that could start a phrase, before any
     phrase is looked for (tests compare with the whole search)."""
-    starts, text = reading.starts, reading.text
-    if "root" in starts or reading.numbered:  # a root named, or a range such as L4-S1
+    kinds, text = reading.kinds, reading.text
+    if "root" in kinds or reading.numbered:  # a root named, or a range such as L4-S1
         return True
-    if "seriousness" in starts and "cause" in starts:
+    if "seriousness" in kinds and "cause" in kinds:
         return True
-    if "figure" in starts and has_percent(text):
+    if "figure" in kinds and has_percent(text):
         return True
-    nerve_and_place = "nerve" in starts and ("muscle" in starts or "region" in starts)
+    nerve_and_place = "nerve" in kinds and ("muscle" in kinds or "region" in kinds)
     if nerve_and_place and has("supply", text, vocab) and not has("sensory", text, vocab):
         return True
-    if "tier" in starts or ("cause" in starts and has("symptom", text, vocab)):
+    if "sign" in kinds and ("tier" in kinds or ("cause" in kinds and has("symptom", text, vocab))):
         return bool(reading.signs(vocab))  # searched here for a sign, and not again
     return False
 
