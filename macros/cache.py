@@ -48,11 +48,20 @@ def enabled() -> bool:
     return os.environ.get("TA_NO_CACHE", "") in ("", "0")
 
 
+def has_entries(root: Path, name: str) -> bool:
+    """True when the cache is on and holds a file of entries for step ``name`` under ``root``."""
+    return enabled() and _file(root, name).is_file()
+
+
+def _file(root: Path, name: str) -> Path:
+    return root / CACHE_DIR / f"{name}.json"
+
+
 class DiskCache:
     """One JSON file of entries (key -> value) for one kind of step under ``root``."""
 
     def __init__(self, root: Path, name: str) -> None:
-        self.path = root / CACHE_DIR / f"{name}.json"
+        self.path = _file(root, name)
         self.on = enabled()
         self.old: dict[str, Any] = self._read() if self.on else {}
         self.new: dict[str, Any] = {}

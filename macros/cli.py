@@ -118,10 +118,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"error: --root {args.root} is not a folder", file=sys.stderr)
         return 2
     kept: list[object] = []
-    from macros.prefetch import Prefetch
+    from macros.prefetch import Prefetch, worthwhile
 
     # Before anything imports pydantic: the largest data files are parsed meanwhile.
-    problems, records = collect(root, kept, Prefetch(root))
+    problems, records = collect(root, kept, Prefetch(root) if worthwhile(root) else None)
     if args.format == "json":
         json.dump([p.as_dict() for p in problems], sys.stdout, indent=2)
         print()

@@ -8,6 +8,8 @@ no pydantic: ``python -m macros check`` starts parsing them before the models ar
 from __future__ import annotations
 
 DATA_DIR = "data"
+#: The name of the cache of parsed data files (``macros.cache``).
+PARSED_CACHE = "yaml"
 #: Every data file, in the order the loader reads them.
 DATA_FILES: tuple[str, ...] = (
     "sources.yaml",

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from macros import cache
 from macros import models as m
 from macros.cache import DiskCache
-from macros.datafiles import DATA_DIR, DATA_FILES
+from macros.datafiles import DATA_DIR, DATA_FILES, PARSED_CACHE
 from macros.problems import Problem, did_you_mean
 from macros.yamlread import YamlDoc, read_yaml
 
@@ -123,7 +123,7 @@ def _load(root: Path, prefetched: Prefetch | None) -> Loaded:
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
     unreadable: set[str] = set()
-    parsed = DiskCache(root, "yaml")
+    parsed = DiskCache(root, PARSED_CACHE)
     raws: dict[str, bytes] = {}
     found_in: dict[str, list[Problem]] = {}
     # Files are independent of each other: those a second process is parsing come last, so that

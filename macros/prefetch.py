@@ -13,12 +13,20 @@ import gc
 import hashlib
 from pathlib import Path
 
+from macros import cache
 from macros.background import Forked
-from macros.datafiles import DATA_DIR, DATA_FILES
+from macros.datafiles import DATA_DIR, DATA_FILES, PARSED_CACHE
 from macros.yamlread import YamlDoc, read_yaml
 
 #: The share of the data's bytes parsed in the second process: this one imports meanwhile.
 SHARE = 0.55
+
+
+def worthwhile(root: Path) -> bool:
+    """Whether to parse in a second process: not when the parse cache holds entries (then every
+    unchanged file is read from it, and an edited one costs less here than a second process that
+    would compete with this one for the machine)."""
+    return not cache.has_entries(root, PARSED_CACHE)
 
 
 class Prefetch:

@@ -11,7 +11,7 @@ from macros import load as loader
 from macros.checks import records_of
 from macros.datafiles import DATA_DIR, DATA_FILES
 from macros.load import load
-from macros.prefetch import SHARE, Prefetch
+from macros.prefetch import SHARE, Prefetch, worthwhile
 from macros.yamlread import read_yaml
 from tests.helpers import ROOT, copy_project, edit
 
@@ -110,3 +110,15 @@ def test_without_fork_the_loader_parses_everything_itself(tmp_path: Path, monkey
     early = Prefetch(project)
     assert early.take(f"{DATA_DIR}/{early.names[0]}", (project / DATA_DIR / early.names[0]).read_bytes()) is not None
     assert load(project, early).kb == alone.kb
+
+
+def test_a_second_process_parses_only_when_the_parse_cache_cannot_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(ROOT, tmp_path / "kb")
+    monkeypatch.delenv("TA_NO_CACHE", raising=False)
+    assert worthwhile(project)  # nothing parsed yet: a first check
+    load(project)  # writes the cache of parsed files
+    assert not worthwhile(project)  # every unchanged file is read from the cache
+    monkeypatch.setenv("TA_NO_CACHE", "1")
+    assert worthwhile(project)  # the cache is off
