@@ -30,7 +30,7 @@ class Citer:
         self.records.append(record)
         if self.oldest is None or record.reviewed < self.oldest:
             self.oldest = record.reviewed
-        key = (type(record).__name__, record.id, tuple(ref.id for ref in record.sources))
+        key = (type(record).__name__, record.id, tuple([ref.id for ref in record.sources]))
         if key in self.seen:
             numbers = compact_numbers([self.numbers[ref.id] for ref in record.sources])
             return (

@@ -240,11 +240,14 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w&-])(?:{body})(?:e?s)?(?![\w&-])", re.I)
 
 
+_BRACKETED = re.compile(r"(.+?)\s*\((.+)\)")
+
+
 def _forms(phrase: str) -> set[str]:
     """A name and its plain forms: "Quadriceps (front-thigh muscle)" is also "quadriceps"."""
     word = " ".join(phrase.split())
     forms = {word.lower()}
-    bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", word)
+    bracket = _BRACKETED.fullmatch(word) if word.endswith(")") else None  # most names have no brackets
     if bracket:
         forms.add(bracket.group(1).strip().lower())
         inner = bracket.group(2).strip()

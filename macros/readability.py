@@ -116,6 +116,13 @@ def page_grades(loaded: Loaded) -> list[PageGrade]:
 # --- Flesch-Kincaid, as textstat 0.7.4 computes it ------------------------------------------------
 
 _PUNCTUATION = re.compile(r"[^\w\s]")  # textstat's remove_punctuation (apostrophes too, its default)
+#: The same for ASCII text, as a table: deleting characters by table is twice as fast.
+_ASCII_PUNCTUATION = {c: None for c in range(128) if not (chr(c).isalnum() or chr(c) == "_" or chr(c).isspace())}
+
+
+def _unpunctuated(text: str) -> str:
+    """``text`` without punctuation, as textstat removes it."""
+    return text.translate(_ASCII_PUNCTUATION) if text.isascii() else _PUNCTUATION.sub("", text)
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentence_count
 _ENDS_STRETCH = re.compile(r"[.!?]$")
 
@@ -157,9 +164,9 @@ class Grader:
     def _counts(self, stretch: str) -> tuple[int, int, int]:
         found = self.stretches.get(stretch)
         if found is None:
-            bare = _PUNCTUATION.sub("", stretch)
+            bare = _unpunctuated(stretch)
             words = len(bare.split())
-            sentences = sum(len(_PUNCTUATION.sub("", s).split()) > 2 for s in _SENTENCE.findall(stretch))
+            sentences = sum(len(_unpunctuated(s).split()) > 2 for s in _SENTENCE.findall(stretch))
             # textstat lowers the text before taking punctuation out; in ASCII text the order
             # makes no difference, so the text is not cleaned twice.
             lowered = bare.lower() if stretch.isascii() else _PUNCTUATION.sub("", stretch.lower())

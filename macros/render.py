@@ -53,7 +53,12 @@ def href(here: str, kind: str, record_id: str) -> str:
 
 def page_href(here: str, target: str) -> str:
     """Relative link from page ``here`` to another page (both relative to content/)."""
-    return _relative(target, posixpath.dirname(here) or ".")
+    return _relative(target, _folder(here))
+
+
+@functools.cache
+def _folder(page: str) -> str:
+    return posixpath.dirname(page) or "."
 
 
 @functools.cache
