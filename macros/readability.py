@@ -123,6 +123,8 @@ _ASCII_PUNCTUATION = {c: None for c in range(128) if not (chr(c).isalnum() or ch
 def _unpunctuated(text: str) -> str:
     """``text`` without punctuation, as textstat removes it."""
     return text.translate(_ASCII_PUNCTUATION) if text.isascii() else _PUNCTUATION.sub("", text)
+
+
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentence_count
 _ENDS_STRETCH = re.compile(r"[.!?]$")
 
