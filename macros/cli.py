@@ -120,6 +120,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     kept: list[object] = []
     from macros.prefetch import Prefetch, worthwhile
 
+    ending = getattr(args, "end_process", False)
+    if ending:
+        # The process ends once the output is written: the cyclic collector stays off, or its
+        # first pass after the check walks every object it loaded (0.03 s at 10x) for nothing.
+        gc.disable()
     # Before anything imports pydantic: the largest data files are parsed meanwhile.
     problems, records = collect(root, kept, Prefetch(root) if worthwhile(root) else None)
     if args.format == "json":
@@ -128,7 +133,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print_text(problems, records, sys.stdout)
     code = 1 if has_errors(problems) else 0
-    if getattr(args, "end_process", False):
+    if ending:
         exit_at_once(code)  # ``kept`` is still alive here: nothing is freed one object at a time
     return code
 
