@@ -167,8 +167,9 @@ def start_claims(ctx: Context) -> None:
         ctx.memo["claims-started"] = _Reading(ctx, helper_share=HELPER_SHARE)
 
 
-#: The share of the prose (by size) a helper process reads: this one runs the other rules first.
-HELPER_SHARE = 0.6
+#: The share of the prose (by size) a helper process reads: this one also builds the vocabulary
+#: and runs the other rules meanwhile, about as much work as a third of the claims (10x data).
+HELPER_SHARE = 0.75
 
 
 class _Reading:
@@ -220,10 +221,12 @@ def _shares(items: list[int], sizes: list[int], helper_share: float) -> tuple[li
     theirs: list[int] = []
     if helper_share <= 0:
         return list(items), []
+    if helper_share >= 1:
+        return [], list(items)
     parts = (1.0 - helper_share, helper_share)
     held = [0, 0]
     for item, size in sorted(zip(items, sizes, strict=True), key=lambda pair: -pair[1]):
-        share = 0 if held[0] / parts[0] <= held[1] / parts[1] else 1
+        share = 0 if held[0] / parts[0] < held[1] / parts[1] else 1
         (ours, theirs)[share].append(item)
         held[share] += size
     return sorted(ours), sorted(theirs)

@@ -393,3 +393,14 @@ def test_every_cue_phrase_of_the_lexicon_is_found_in_a_sentence() -> None:
             assert has(cue, f"Here {phrase} now.", vocab), (cue, phrase)
             checked += 1
     assert checked >= 60
+
+
+@pytest.mark.parametrize("share", [0.0, 0.25, 0.5, 0.75, 1.0])
+def test_the_files_are_shared_by_size_each_to_one_process(share: float) -> None:
+    from macros.contradictions import _shares
+
+    sizes = [567, 293, 273, 260, 198, 121, 71, 16, 2, 1]
+    ours, theirs = _shares(list(range(len(sizes))), sizes, share)
+    assert sorted(ours + theirs) == list(range(len(sizes)))  # each file read once
+    theirs_part = sum(sizes[i] for i in theirs) / sum(sizes)
+    assert abs(theirs_part - share) < max(sizes) / sum(sizes) / 2 + 0.01, (theirs_part, share)
