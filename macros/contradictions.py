@@ -192,7 +192,9 @@ class _Reading:
             known = known if isinstance(known, dict) else {}
             self.units.append(_Unit(path, len(text), entry, by_sentence, sentences, line, rows, known))
         todo = [i for i, u in enumerate(self.units) if u.rows is None]
-        self.ours, self.theirs = _shares(todo, [self.units[i].size for i in todo], helper_share)
+        # One file to read (an edit): a second process would cost more than it saves.
+        share = helper_share if len(todo) >= 2 else 0.0
+        self.ours, self.theirs = _shares(todo, [self.units[i].size for i in todo], share)
         if self.theirs:
             units, theirs = self.units, self.theirs
             self.helper = Forked(lambda: [_claims_reusing(units[i], vocab) for i in theirs])
