@@ -6,6 +6,9 @@ comes back pickled (parent and child are one program, so tuples stay tuples).
 If the system cannot fork, or the step fails in the child, ``result`` runs it here instead, so
 an error surfaces exactly as it would have without this module.
 
+``ForkedItems``: the check's start-up parses the largest data files in a second process, which
+hands each one over as soon as it is parsed (``macros.prefetch``).
+
 ``Worker``: the build hands each page it writes to the site checks, which read it in a second
 process.
 """
@@ -13,13 +16,16 @@ process.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import json
 import os
 import pickle
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -59,15 +65,6 @@ class Forked:
                 return pickle.loads(data)
         return self.step()
 
-    def cancel(self) -> None:
-        """End the child now and drop its value (for a step that writes nothing)."""
-        if self.pid is not None:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-            os.close(self.read)
-            os.waitpid(self.pid, 0)
-            self.pid = None
-
     def discard(self) -> None:
         """Wait for the child and drop its value (it finishes writing any cache file first)."""
         if self.pid is not None:
@@ -75,6 +72,67 @@ class Forked:
                 pipe.read()
             os.waitpid(self.pid, 0)
             self.pid = None
+
+
+class ForkedItems:
+    """Values made one by one in a child process, each handed over as soon as it is made.
+
+    ``get`` waits only for the value asked for, so this process can use the first values while
+    the child makes the next. Each value travels through a temporary file, not the pipe: a pipe
+    holds 64 KiB, and a child writing a larger value would wait until this process reads it.
+    A value the child could not make (it failed, or cannot be started) is made here instead.
+    """
+
+    def __init__(self, keys: list[str], make: Callable[[str], Any]) -> None:
+        self.keys, self.make = list(keys), make
+        self.pid: int | None = None
+        self.ready: set[str] = set()
+        self.folder = tempfile.mkdtemp(prefix="twitch-atlas-")
+        if not hasattr(os, "fork"):
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: make each value, store it, announce it; never the parent's exit handlers
+            os.close(read)
+            gc.disable()  # what it makes lives until it ends, soon after: collecting would only walk it
+            status = 0
+            try:
+                with os.fdopen(write, "wb", buffering=0) as out:
+                    for number, key in enumerate(self.keys):
+                        with open(self._file(number), "wb") as file:
+                            pickle.dump(make(key), file, pickle.HIGHEST_PROTOCOL)
+                        out.write(f"{number}\n".encode())
+            except BaseException:  # this process makes what the child did not
+                status = 1
+            os._exit(status)
+        os.close(write)
+        self.pid, self.pipe = pid, os.fdopen(read, "rb")
+
+    def _file(self, number: int) -> str:
+        return os.path.join(self.folder, f"{number}.pickle")
+
+    def get(self, key: str) -> Any:
+        """The value made for ``key``: the child's once it has announced it, else made here."""
+        number = self.keys.index(key)
+        while self.pid is not None and number not in self.ready:
+            line = self.pipe.readline()
+            if not line:  # the child has ended without it
+                break
+            self.ready.add(int(line))
+        if number in self.ready:
+            with open(self._file(number), "rb") as file:
+                return pickle.load(file)
+        return self.make(key)
+
+    def close(self) -> None:
+        """End the child if it is still at work, and remove its files."""
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            self.pipe.close()
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class Worker:

@@ -126,10 +126,11 @@ def _load(root: Path, prefetched: Prefetch | None) -> Loaded:
     parsed = DiskCache(root, PARSED_CACHE)
     raws: dict[str, bytes] = {}
     found_in: dict[str, list[Problem]] = {}
-    # Files are independent of each other: those a second process is parsing come last, so that
-    # this one does its own share meanwhile. Problems keep the files' order.
-    elsewhere = set(prefetched.names) if prefetched is not None else set()
-    for name in sorted(DATA_FILES, key=lambda n: n in elsewhere):
+    # Files are independent of each other: those a second process is parsing come last, in the
+    # order it parses them, so that this one does its own share meanwhile and then takes each as
+    # it comes. Problems keep the files' order.
+    elsewhere = prefetched.names if prefetched is not None else []
+    for name in [*(n for n in DATA_FILES if n not in elsewhere), *elsewhere]:
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
         sections = [s for s in SECTIONS if s.file == name] or [LEXICON]

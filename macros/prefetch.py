@@ -2,24 +2,24 @@
 
 The check's first step, importing pydantic and building the models, keeps one core busy for a
 fifth of a 10x check while the other waits. Parsing YAML needs neither (``macros.yamlread``), so
-a forked process parses the largest files meanwhile and hands them back; this process parses
-the rest once its imports are done. The loader takes a file parsed there only if it was made
+a forked process parses the largest files meanwhile and hands each back as soon as it is parsed;
+this process parses the rest once its imports are done, then validates the handed files one by
+one while the others are still being parsed. The loader takes a file parsed there only if it was made
 from exactly the bytes it reads itself, so an edit in between is simply parsed again here.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from pathlib import Path
 
 from macros import cache
-from macros.background import Forked
+from macros.background import ForkedItems
 from macros.datafiles import DATA_DIR, DATA_FILES, PARSED_CACHE
 from macros.yamlread import YamlDoc, read_yaml
 
 #: The share of the data's bytes parsed in the second process: this one imports meanwhile.
-SHARE = 0.65
+SHARE = 0.55
 
 
 def worthwhile(root: Path) -> bool:
@@ -30,7 +30,7 @@ def worthwhile(root: Path) -> bool:
 
 
 class Prefetch:
-    """The largest data files under a root, being parsed in a second process."""
+    """The largest data files under a root, being parsed in a second process, largest first."""
 
     def __init__(self, root: Path) -> None:
         sizes: dict[str, int] = {}
@@ -38,6 +38,7 @@ class Prefetch:
             path = root / DATA_DIR / name
             if path.is_file():
                 sizes[name] = path.stat().st_size
+        #: The files parsed there, in the order it parses them (the loader takes them in it).
         self.names: list[str] = []
         taken, total = 0, sum(sizes.values())
         for name in sorted(sizes, key=lambda n: -sizes[n]):
@@ -45,30 +46,24 @@ class Prefetch:
                 break
             self.names.append(name)
             taken += sizes[name]
-        self._job = Forked(lambda: _parse_all(root, self.names)) if self.names else None
-        self._docs: dict[str, tuple[bytes, YamlDoc]] | None = None
+        self._job = ForkedItems(self.names, lambda name: _parse(root, name)) if self.names else None
 
     def take(self, rel: str, raw: bytes) -> YamlDoc | None:
         """The parsed file ``rel`` (e.g. ``data/faqs.yaml``) if the second process parsed exactly
-        ``raw``; None if it did not parse that file or read other bytes."""
-        if self._job is None or rel.removeprefix(f"{DATA_DIR}/") not in self.names:
+        ``raw`` (waiting for that file alone); None if it did not parse that file or read other
+        bytes."""
+        name = rel.removeprefix(f"{DATA_DIR}/")
+        if self._job is None or name not in self.names:
             return None
-        if self._docs is None:
-            self._docs = self._job.result()
-        found = self._docs.get(rel)
-        return found[1] if found is not None and found[0] == _digest(raw) else None
+        digest, doc = self._job.get(name)
+        return doc if digest == _digest(raw) else None
 
     def close(self) -> None:
-        """End the second process if its files were never asked for (they were all in the cache)."""
-        if self._job is not None and self._docs is None:
-            self._job.cancel()
+        """End the second process if it is still at work (its files were in the cache) and remove
+        what it left."""
+        if self._job is not None:
+            self._job.close()
         self._job = None
-
-
-def _parse_all(root: Path, names: list[str]) -> dict[str, tuple[bytes, YamlDoc]]:
-    # Parsing makes many objects that all live on (until this process ends): no collections.
-    gc.disable()
-    return {f"{DATA_DIR}/{name}": _parse(root, name) for name in names}
 
 
 def _parse(root: Path, name: str) -> tuple[bytes, YamlDoc]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,67 @@ def test_a_stopped_worker_leaves_no_process_behind() -> None:
     worker.send("add_page", "index.html", "index.md", PAGE)
     worker.stop()
     assert process is not None and process.returncode == 0 and worker.process is None
+
+
+def test_each_value_is_handed_over_as_soon_as_the_child_has_made_it(tmp_path: Path) -> None:
+    from macros.background import ForkedItems
+
+    gate = tmp_path / "go"  # made by this process once it holds the first value
+
+    def make(key: str) -> object:
+        if key == "big":
+            return "x" * 300_000  # larger than a pipe holds
+        if key == "last":
+            for _ in range(300):  # the child waits for this process to have the first value
+                if gate.exists():
+                    break
+                time.sleep(0.01)
+        return key, os.getpid(), gate.exists()
+
+    items = ForkedItems(["first", "big", "last"], make)
+    try:
+        first = items.get("first")
+        gate.touch()
+        assert first[:2] == ("first", items.pid)  # made in the child
+        assert items.get("big") == "x" * 300_000
+        assert items.get("last") == ("last", items.pid, True)  # the first arrived before the last was made
+    finally:
+        items.close()
+    assert not Path(items.folder).exists()
+
+
+def test_a_value_the_child_could_not_make_is_made_here() -> None:
+    from macros.background import ForkedItems
+
+    def make(key: str) -> tuple[str, int]:
+        if key == "bad" and os.getpid() != here:
+            raise ValueError("only in the child")
+        return key, os.getpid()
+
+    here = os.getpid()
+    items = ForkedItems(["good", "bad", "after"], make)
+    try:
+        assert items.get("good")[1] != here
+        assert items.get("bad") == ("bad", here) and items.get("after") == ("after", here)
+    finally:
+        items.close()
+
+
+def test_closing_ends_a_child_still_at_work_and_removes_its_files() -> None:
+    from macros.background import ForkedItems
+
+    items = ForkedItems(["slow"], lambda key: time.sleep(30))
+    child, folder = items.pid, items.folder
+    items.close()
+    assert child is not None and not Path(folder).exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+
+
+def test_without_fork_the_values_are_made_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from macros.background import ForkedItems
+
+    monkeypatch.delattr(os, "fork")
+    items = ForkedItems(["a"], lambda key: (key, os.getpid()))
+    assert items.pid is None and items.get("a") == ("a", os.getpid())
+    items.close()
