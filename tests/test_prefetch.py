@@ -66,7 +66,7 @@ def test_a_file_edited_after_the_second_process_read_it_is_parsed_again(
     first = early.names[0]
     rel = f"{DATA_DIR}/{first}"
     raw = (project / rel).read_bytes()
-    assert early.take(rel, raw) is not None  # waits until the second process has read every file
+    assert early.take(rel, raw) is not None  # waits until the second process has parsed it
     edit(project / rel, "\n", "\n# edited while the check started\n")
     here = _parsed_here(monkeypatch)
     loaded = load(project, early)
