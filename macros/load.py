@@ -188,7 +188,7 @@ def read_cached(raw: bytes, rel: str, parsed: DiskCache, prefetched: Prefetch | 
     doc = (prefetched.take(rel, raw) if prefetched is not None else None) or read_yaml(raw, rel)
     # Only clean files are stored; "$date" would read back as a date (see macros.cache).
     if parsed.on and not doc.problems and b"$date" not in raw:
-        parsed.put(entry, {"data": doc.data, "lines": [[list(path), line] for path, line in doc.lines.items()]})
+        parsed.put(entry, {"data": doc.data, "lines": list(doc.lines.items())})  # JSON writes tuples as lists
     return doc
 
 
