@@ -3,8 +3,8 @@
 For each scale it generates a synthetic project (benchmarks/generate.py), then times, on this
 machine, in one run: ``python -m macros check`` with no cache, on a first run (the cache empty,
 then written), unchanged since its last run, and after one data file was edited (macros/cache.py
-keeps parses, claims and grades per file); our
-full strict build, link check included, with and without the cache; and a plain MkDocs build
+keeps parses, claims and grades per file); our full strict build, link check included, with and
+without the cache; and a plain MkDocs build
 (same theme, features, search settings, Markdown extensions and navigation, but no macros, hooks,
 template overrides or checks) of the very same pages already rendered to Markdown, front matter
 included, which is the floor our macros and checks add to. Each figure is the best of --repeat runs.
@@ -67,8 +67,8 @@ def edit_one_file(project: Path) -> None:
 
 
 def run(scale: int, work: Path, check_links: bool, repeat: int) -> dict[str, float | int]:
-    """Generate one scale and time the check (no cache, first run, warm, after one edit), our build and the plain
-    build. Each figure is the best of ``repeat`` runs, and our build and the plain one take turns,
+    """Generate one scale and time the check (no cache, first run, warm, after one edit), our
+    build and the plain build. Each figure is the best of ``repeat`` runs, and our build and the plain one take turns,
     so a slow spell of a shared machine does not land on one side only."""
     project = work / f"x{scale}"
     records = generate(scale, project)
@@ -147,8 +147,7 @@ def main() -> int:
     for r in rows:
         print(
             f"{r['scale']:>4}x {r['records']:>8} {r['pages']:>6} {r['check_cold']:>10.2f} {r['check_first']:>6.2f} "
-            f"{r['check_warm']:>6.2f} "
-            f"{r['check_edit']:>6.2f} {r['build']:>7.2f} {r['build_cold']:>8.2f} {r['build'] / r['pages']:>7.3f} "
+            f"{r['check_warm']:>6.2f} {r['check_edit']:>6.2f} {r['build']:>7.2f} {r['build_cold']:>8.2f} {r['build'] / r['pages']:>7.3f} "
             f"{r['plain']:>7.2f} {r['build'] / r['plain']:>10.2f}"
         )
     for r in rows:
@@ -166,8 +165,9 @@ def main() -> int:
         )
     print(
         "check: seconds of `python -m macros check` with no cache (TA_NO_CACHE=1), on a first run (the cache "
-        "empty, then written), unchanged since the last run, and after one data file was edited; build: `mkdocs build --strict` (link check included) after "
-        "that check, and with no cache; plain: MkDocs alone on the same pages rendered to Markdown."
+        "empty, then written), unchanged since the last run, and after one data file was edited; build: "
+        "`mkdocs build --strict` (link check included) after that check, and with no cache; plain: MkDocs "
+        "alone on the same pages rendered to Markdown."
     )
     args.json.parent.mkdir(exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")

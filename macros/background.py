@@ -32,27 +32,45 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 
+def _fork() -> tuple[int, int] | None:
+    """A child process joined to this one by a pipe: (0, the pipe's writing end) in the child,
+    (the child's pid, the reading end) here; None when this system cannot fork (then the caller
+    does the work itself)."""
+    if not hasattr(os, "fork"):
+        return None
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # too many processes, or no memory for one more
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:
+        os.close(read)
+        return 0, write
+    os.close(write)
+    return pid, read
+
+
 class Forked:
     """A step started in a child process; ``result`` collects its value."""
 
     def __init__(self, step: Callable[[], Any]) -> None:
         self.step = step
         self.pid: int | None = None
-        if not hasattr(os, "fork"):
+        forked = _fork()
+        if forked is None:
             return
-        read, write = os.pipe()
-        pid = os.fork()
+        pid, end = forked
         if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
-            os.close(read)
             try:
                 data, status = pickle.dumps(step(), pickle.HIGHEST_PROTOCOL), 0
             except BaseException:  # the parent runs the step itself and reports whatever it raises
                 data, status = b"", 1
-            with os.fdopen(write, "wb") as out:
+            with os.fdopen(end, "wb") as out:
                 out.write(data)
             os._exit(status)
-        os.close(write)
-        self.pid, self.read = pid, read
+        self.pid, self.read = pid, end
 
     def result(self) -> Any:
         """The step's value: the child's if it succeeded, else computed in this process."""
@@ -88,16 +106,15 @@ class ForkedItems:
         self.pid: int | None = None
         self.ready: set[str] = set()
         self.folder = tempfile.mkdtemp(prefix="twitch-atlas-")
-        if not hasattr(os, "fork"):
+        forked = _fork()
+        if forked is None:
             return
-        read, write = os.pipe()
-        pid = os.fork()
+        pid, end = forked
         if pid == 0:  # the child: make each value, store it, announce it; never the parent's exit handlers
-            os.close(read)
             gc.disable()  # what it makes lives until it ends, soon after: collecting would only walk it
             status = 0
             try:
-                with os.fdopen(write, "wb", buffering=0) as out:
+                with os.fdopen(end, "wb", buffering=0) as out:
                     for number, key in enumerate(self.keys):
                         with open(self._file(number), "wb") as file:
                             pickle.dump(make(key), file, pickle.HIGHEST_PROTOCOL)
@@ -105,8 +122,7 @@ class ForkedItems:
             except BaseException:  # this process makes what the child did not
                 status = 1
             os._exit(status)
-        os.close(write)
-        self.pid, self.pipe = pid, os.fdopen(read, "rb")
+        self.pid, self.pipe = pid, os.fdopen(end, "rb")
 
     def _file(self, number: int) -> str:
         return os.path.join(self.folder, f"{number}.pickle")

@@ -368,8 +368,6 @@ _PERCENT = re.compile(
     r"|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?P<d>10|ten|100)\b",
     re.I,
 )
-#: What every percentage needs: a digit, or the "ten" of "one in ten" (a cheap scan before _PERCENT's).
-_PERCENT_NEEDS = re.compile(r"\d|ten", re.I)
 #: What every percentage holds, lowercased: its sign or word, or the 10, 100 or ten of "one in ten".
 _PERCENT_HOLDS = ("%", "percent", "per cent", "10", "ten")
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -649,11 +647,8 @@ def _nerve_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], vocab: 
 
 def has_percent(text: str) -> bool:
     """True when the text writes a percentage (``percent_values`` finds one)."""
-    if text.isascii():  # where re.I is plain lowercasing: substring scans (the pattern is slow)
-        needed = any(map(text.lower().__contains__, _PERCENT_HOLDS))
-    else:
-        needed = _PERCENT_NEEDS.search(text) is not None
-    return needed and _PERCENT.search(text) is not None
+    # Substring scans first: the pattern is slow, and most sentences hold none of these.
+    return may_contain(text, _PERCENT_HOLDS) and _PERCENT.search(text) is not None
 
 
 def percent_values(text: str) -> list[tuple[int, float, float]]:

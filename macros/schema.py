@@ -110,12 +110,14 @@ def _source_refs(defs: dict[str, Any], source_ids: list[str]) -> None:
                 prop["items"] = {"anyOf": [bare, {"$ref": "#/$defs/SourceRef"}]}
 
 
+def schema_file(data_file: str) -> str:
+    """The name of the schema file for a data file (``faqs.yaml`` -> ``faqs.json``)."""
+    return f"{Path(data_file).stem}.json"
+
+
 def render(schemas: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Schema file name -> JSON text (stable formatting, so diffs stay small)."""
-    return {
-        f"{Path(name).stem}.json": json.dumps(schema, indent=2, sort_keys=True) + "\n"
-        for name, schema in schemas.items()
-    }
+    return {schema_file(name): json.dumps(schema, indent=2, sort_keys=True) + "\n" for name, schema in schemas.items()}
 
 
 def write(root: Path, kb: m.KnowledgeBase) -> list[Path]:
@@ -136,7 +138,7 @@ def stale(root: Path, kb: m.KnowledgeBase) -> list[str]:
     folder = root / DATA_DIR / SCHEMA_DIR
     found = []
     for name, schema in file_schemas(kb).items():
-        file_name = f"{Path(name).stem}.json"
+        file_name = schema_file(name)
         try:
             written = json.loads((folder / file_name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -150,4 +152,4 @@ def stale(root: Path, kb: m.KnowledgeBase) -> list[str]:
 
 def modeline(file_name: str) -> str:
     """The first line every data file carries."""
-    return f"# yaml-language-server: $schema={SCHEMA_DIR}/{Path(file_name).stem}.json"
+    return f"# yaml-language-server: $schema={SCHEMA_DIR}/{schema_file(file_name)}"

@@ -158,3 +158,17 @@ def test_without_fork_the_values_are_made_here(monkeypatch: pytest.MonkeyPatch) 
     items = ForkedItems(["a"], lambda key: (key, os.getpid()))
     assert items.pid is None and items.get("a") == ("a", os.getpid())
     items.close()
+
+
+def test_when_a_fork_fails_the_values_are_made_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from macros.background import Forked, ForkedItems
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    items = ForkedItems(["a"], lambda key: (key, os.getpid()))
+    assert items.pid is None and items.get("a") == ("a", os.getpid())
+    items.close()
+    step = Forked(lambda: os.getpid())
+    assert step.pid is None and step.result() == os.getpid()

@@ -1,8 +1,8 @@
 """macros/claims.py: the shortcuts of claim extraction give what the whole search gives.
 
 Most sentences make no claim, so ``claims`` first asks ``may_claim`` whether the words that
-could start a phrase allow any, and ``has_percent`` scans for a digit before the percentage
-pattern runs. Each shortcut must only ever skip work, never change a claim.
+could start a phrase allow any, and ``has_percent`` scans for a percentage's sign or word
+before the percentage pattern runs. Each shortcut must only ever skip work, never change a claim.
 """
 
 from __future__ import annotations
