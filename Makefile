@@ -25,9 +25,10 @@ check: $(STAMP) ## validate data/ and report every problem (JSON copy in build-r
 	@$(PY) -m macros check --format json > build-reports/check.json || true
 	$(PY) -m macros check
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check, and the import layers (import-linter)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix .
@@ -53,5 +54,5 @@ schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after ch
 hooks: $(STAMP) ## install the pre-commit hooks (ruff and the data check on every commit)
 	$(VENV)/bin/pre-commit install
 
-bench: $(STAMP) ## scaling benchmark: check and build at 1x, 10x and 100x the data (slow)
+bench: $(STAMP) ## scaling benchmark: check and build at 1x, 10x and 100x the data, against the budgets (slow)
 	$(PY) benchmarks/bench.py --scales $(or $(SCALES),1,10,100)

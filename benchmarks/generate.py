@@ -10,32 +10,29 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Fields holding ids of another kind (section key -> field -> target section key).
-REFS = {
-    "muscles": {"region": "regions", "nerves": "nerves"},
-    "causes": {"regions": "regions", "terms": "glossary"},
-    "signs": {"causes": "causes", "regions": "regions"},
-    "faqs": {"causes": "causes", "regions": "regions", "signs": "signs"},
-    "glossary": {"see_also": "glossary"},
-    "comparisons": {"term": "glossary"},
-}
+sys.path.insert(0, str(ROOT))
+from macros.kb.sections import REFERENCES, SECTIONS  # noqa: E402
+
+#: The nerve roots are a closed set, copied once: references to them, and theirs, stay as they are.
+FIXED = ("roots", "lexicon")
+#: Fields holding ids of copied kinds (section key -> field -> target section key), from the models.
+REFS: dict[str, dict[str, str]] = {}
+for _key, _field, _target in REFERENCES:
+    if _key not in FIXED and _target not in FIXED:
+        REFS.setdefault(_key, {})[_field] = _target
 SUFFIXED_PHRASES = {"signs": ("aliases",), "figures": ("phrases",), "glossary": ("term", "aliases")}
-FILES = {
-    "sources.yaml": ["sources"],
-    "anatomy.yaml": ["regions", "muscles", "nerves", "deficits"],
-    "causes.yaml": ["causes"],
-    "signs.yaml": ["signs"],
-    "faqs.yaml": ["faqs"],
-    "glossary.yaml": ["glossary"],
-    "comparisons.yaml": ["comparisons"],
-    "figures.yaml": ["figures"],
-}
+#: Copied data files and the sections each holds.
+FILES: dict[str, list[str]] = {}
+for _section in SECTIONS:
+    if _section.key not in FIXED:
+        FILES.setdefault(_section.file, []).append(_section.key)
 
 
 def _copy(record: dict[str, Any], key: str, k: int) -> dict[str, Any]:

@@ -10,20 +10,20 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     """mkdocs-macros hook: load and check data/, fail the build on errors, register macros."""
-    from macros.site import install
+    from macros.site.macros import install
 
     install(env)
 
 
 def on_pre_page_macros(env: Any) -> None:
     """mkdocs-macros hook: a generated page's one macro call is made directly (no template to compile)."""
-    from macros.site import call_entity_macro
+    from macros.site.macros import call_entity_macro
 
     call_entity_macro(env)
 
 
 def on_post_page_macros(env: Any) -> None:
     """mkdocs-macros hook: append the page's sources, tooltips, review dates and JSON-LD."""
-    from macros.site import finish_page
+    from macros.site.macros import finish_page
 
     finish_page(env)

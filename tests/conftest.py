@@ -16,16 +16,26 @@ def minimal(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built strictly once per test session."""
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built strictly once per test run and shared by every worker (pytest-xdist
+    runs tests in several processes: the first to take the lock builds, the others read)."""
+    from filelock import FileLock
+
     from tests.test_site import build
 
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    basetemp = tmp_path_factory.getbasetemp()
+    shared = basetemp if worker_id == "master" else basetemp.parent  # one folder for all workers of this run
+    out, log, code = shared / "real-site", shared / "real-site.log", shared / "real-site.code"
+    with FileLock(str(shared / "real-site.lock")):
+        if not code.exists():
+            result = build(ROOT, out)
+            log.write_text(result.stderr, encoding="utf-8")
+            code.write_text(str(result.returncode), encoding="utf-8")
+    stderr = log.read_text(encoding="utf-8")
     REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "build.log").write_text(result.stderr, encoding="utf-8")  # link-check results for CI
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert "WARNING" not in result.stderr, result.stderr[-4000:]
+    (REPORTS / "build.log").write_text(stderr, encoding="utf-8")  # link-check results for CI
+    assert code.read_text(encoding="utf-8") == "0", stderr[-4000:]
+    assert "WARNING" not in stderr, stderr[-4000:]
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import models as m
+from macros.kb import models as m
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
@@ -78,8 +78,8 @@ def test_pages_load_nothing_from_other_hosts(browser, site_url: str, path: str) 
 
 @pytest.fixture(scope="module")
 def kb_views():
-    from macros.load import load
-    from macros.views import Views
+    from macros.kb.load import load
+    from macros.kb.views import Views
     from tests.helpers import ROOT
 
     return Views(load(ROOT).kb)
@@ -90,7 +90,7 @@ def _highlighted(page, cls: str) -> set[str]:
 
 
 def test_leg_map_highlights_each_roots_regions(desktop, site_url: str, kb_views) -> None:
-    from macros.legmap import SHAPES
+    from macros.render.legmap import SHAPES
 
     errors: list[str] = []
     desktop.on("pageerror", lambda e: errors.append(str(e)))

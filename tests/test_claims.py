@@ -1,4 +1,4 @@
-"""macros/claims.py: the shortcuts of claim extraction give what the whole search gives.
+"""macros/rules/prose/claims.py: the shortcuts of claim extraction give what the whole search gives.
 
 Most sentences make no claim, so ``claims`` first asks ``may_claim`` whether the words that
 could start a phrase allow any, and ``has_percent`` scans for a percentage's sign or word
@@ -13,11 +13,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from macros import claims as extraction
-from macros.checks import Context
-from macros.claims import _PERCENT, Sentence, Vocabulary, claims, has_percent
-from macros.contradictions import prose_units
-from macros.load import load
+from macros.kb.load import load
+from macros.rules import Context
+from macros.rules.prose import claims as extraction
+from macros.rules.prose import mentions
+from macros.rules.prose.claims import _PERCENT, claims, has_percent
+from macros.rules.prose.facts import prose_units
+from macros.rules.prose.sentences import Sentence
+from macros.rules.prose.vocabulary import Vocabulary
 from tests.helpers import ROOT
 
 
@@ -37,11 +40,11 @@ def test_every_sentence_of_the_site_gives_the_claims_of_the_whole_search() -> No
     loaded = load(ROOT)
     ctx = Context(loaded.kb, loaded.broken_ids, None, loaded.unreadable, loaded.pages, loaded.templates)  # type: ignore[arg-type]
     vocab = _vocab()
-    sentences = [s for _, _, found, _ in prose_units(ctx) for s in found]
+    sentences = [s for _, found, _ in prose_units(ctx) for s in found]
     skipped = 0
     for sentence in sentences:
         assert claims(sentence, vocab) == _whole_search(sentence, vocab), sentence
-        reading = extraction.Reading(sentence.text, vocab)
+        reading = mentions.Reading(sentence.text, vocab)
         skipped += not extraction.may_claim(reading, vocab)
     assert len(sentences) > 500 and skipped > len(sentences) / 2  # the shortcut is taken, and often
 

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import MINIMAL, ROOT, edit, line_of, run_cli
 
 
@@ -70,7 +68,7 @@ def test_runs_from_project_root_by_default() -> None:
 def test_output_is_whole_when_the_check_ends_its_own_process(minimal: Path) -> None:
     """``python -m macros check`` ends at once after writing (no teardown): buffered output must
     still arrive in full through a pipe, with the right exit code."""
-    from macros.cli import collect
+    from macros.tools.cli import collect
 
     faqs = minimal / "data" / "faqs.yaml"
     faqs.write_text(faqs.read_text(encoding="utf-8").replace("sources: [", "sources: [nowhere-1, nowhere-2, "))
@@ -91,31 +89,3 @@ def test_output_is_whole_when_the_check_ends_its_own_process(minimal: Path) -> N
             assert [item["message"] for item in json.loads(result.stdout)] == [p.message for p in expected]
         else:
             assert result.stdout.splitlines()[-1].startswith(f"{len(expected)} error(s)")
-
-
-def test_a_check_that_ends_its_process_never_turns_the_collector_back_on(
-    minimal: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Its output is written and the process ends: a collection in between would walk every
-    object the check loaded for nothing. A check that returns leaves the collector as it was."""
-    import gc
-
-    from macros import cli
-
-    states: list[bool] = []
-
-    def ended(code: int) -> None:
-        states.append(gc.isenabled())
-        raise SystemExit(code)
-
-    monkeypatch.setattr(cli, "exit_at_once", ended)
-    was = gc.isenabled()
-    try:
-        gc.enable()
-        with pytest.raises(SystemExit):
-            cli.main(["check", "--root", str(minimal)], end_process=True)
-        assert states == [False]
-        gc.enable()
-        assert cli.main(["check", "--root", str(minimal)]) == 0 and gc.isenabled()
-    finally:
-        (gc.enable if was else gc.disable)()

@@ -16,9 +16,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from macros.checks import CHECKS, Context, run_checks
-from macros.claims import Sentence, Vocabulary, claims, markdown_sentences
-from macros.load import load
+from macros.kb.load import load
+from macros.rules import CHECKS, run_checks
+from macros.rules.prose.claims import claims
+from macros.rules.prose.sentences import Sentence, markdown_sentences
+from macros.rules.prose.vocabulary import Vocabulary
 from tests.helpers import ROOT, copy_project
 
 TODAY = dt.date(2026, 11, 21)
@@ -262,72 +264,6 @@ def test_emergency_sign_pointing_to_a_benign_cause_conflicts(tmp_path: Path) -> 
     assert len(problems) == 1 and "bowel-control-change" in problems[0].message
 
 
-def test_claims_are_extracted_once_per_run() -> None:
-    loaded = load(ROOT)
-    ctx = Context(loaded.kb, loaded.broken_ids, TODAY, loaded.unreadable, loaded.pages)
-    from macros.contradictions import all_claims
-
-    assert all_claims(ctx) is all_claims(ctx)
-
-
-def test_a_helper_process_reads_part_of_the_files_and_the_claims_are_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from macros import contradictions
-    from macros.background import Forked
-
-    project = _project(tmp_path)
-    for plant in PLACES.values():
-        plant(project, [sentence for _, sentence in WRONG])
-    loaded = load(project)
-
-    def context(helpers: bool) -> Context:
-        return Context(loaded.kb, loaded.broken_ids, TODAY, loaded.unreadable, loaded.pages, helpers=helpers)
-
-    shares: list[tuple[int | None, int]] = []  # (child's pid, how many files it read)
-
-    class Recorded(Forked):
-        def result(self) -> object:
-            pid, value = self.pid, super().result()
-            shares.append((pid, len(value)))
-            return value
-
-    monkeypatch.setattr(contradictions, "Forked", Recorded)
-    alone = contradictions.all_claims(context(helpers=False))
-    assert shares == []
-    shared = contradictions.all_claims(context(helpers=True))
-    assert len(shares) == 1 and shares[0][0] is not None and shares[0][1] >= 2, shares  # a child read its share
-    assert shared == alone
-    assert {c.sentence.path for c in alone} >= {"content/about.md", "data/faqs.yaml", "data/causes.yaml"}
-    assert len(alone) > len(WRONG) * 3
-
-
-def test_the_claims_started_before_the_rules_give_the_problems_of_a_run_without_helpers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from macros import contradictions
-    from macros.background import Forked
-    from macros.checks import start_checks
-
-    monkeypatch.setenv("TA_NO_CACHE", "1")
-    project = _project(tmp_path)
-    for plant in PLACES.values():
-        plant(project, [sentence for _, sentence in WRONG])
-    loaded = load(project)
-    started: list[int | None] = []
-
-    class Recorded(Forked):
-        def __init__(self, step) -> None:  # type: ignore[no-untyped-def]
-            super().__init__(step)
-            started.append(self.pid)
-
-    monkeypatch.setattr(contradictions, "Forked", Recorded)
-    checking = start_checks(loaded, TODAY, helpers=True)
-    assert len(started) == 1 and started[0] is not None  # forked before any rule ran
-    assert checking.problems() == run_checks(loaded, TODAY, helpers=False)
-    assert {p.rule for p in checking.problems()} >= {rule for rule, _ in WRONG}
-
-
 _PIECES = ["e.g.", "E.G. ", "i.e.", "etc.", "Vs. ", "dr.", "No. ", "no", "fig.", "Fig. ", "approx.", "cf.", "piano.",
            "\u017f", "\u0131.e.", "\u212a", "\u2019", " ", ". ", "? ", "A", "word", "3", "(", "Twitching ", "x"]  # fmt: skip
 
@@ -340,7 +276,7 @@ _PIECES = ["e.g.", "E.G. ", "i.e.", "etc.", "Vs. ", "dr.", "No. ", "no", "fig.",
 def test_sentences_split_as_the_abbreviation_pattern_alone_would(text: str) -> None:
     """split_sentences skips the abbreviation pattern for ASCII text that holds none of them:
     the result must be what the pattern always gives (non-ASCII look-alikes included)."""
-    from macros.claims import _ABBREVIATIONS, _SPLIT, split_sentences
+    from macros.rules.prose.sentences import _ABBREVIATIONS, _SPLIT, split_sentences
 
     protected = _ABBREVIATIONS.sub(lambda match: match.group(0).replace(".", "\x00"), text)
     expected, pos = [], 0
@@ -365,7 +301,7 @@ _CUE_PIECES = ["not", "NOT", "Cannot", "knows", "isn't", "isn\u2019t", "rather",
 def test_cue_words_are_found_as_their_pattern_alone_would(text: str) -> None:
     """``has`` skips a cue's pattern for ASCII sentences without any of its first words: the
     answer must be the pattern's, for every kind of cue."""
-    from macros.claims import has
+    from macros.rules.prose.vocabulary import has
 
     vocab = _vocab()
     assert vocab.cue_starts and all(vocab.cue_starts.values())
@@ -380,7 +316,7 @@ def _vocab() -> Vocabulary:
 
 
 def test_every_cue_phrase_of_the_lexicon_is_found_in_a_sentence() -> None:
-    from macros.claims import _CUE_LISTS, has
+    from macros.rules.prose.vocabulary import _CUE_LISTS, has
 
     vocab = _vocab()
     lexicon = vocab.kb.lexicon
@@ -393,14 +329,3 @@ def test_every_cue_phrase_of_the_lexicon_is_found_in_a_sentence() -> None:
             assert has(cue, f"Here {phrase} now.", vocab), (cue, phrase)
             checked += 1
     assert checked >= 60
-
-
-@pytest.mark.parametrize("share", [0.0, 0.25, 0.5, 0.75, 1.0])
-def test_the_files_are_shared_by_size_each_to_one_process(share: float) -> None:
-    from macros.contradictions import _shares
-
-    sizes = [567, 293, 273, 260, 198, 121, 71, 16, 2, 1]
-    ours, theirs = _shares(list(range(len(sizes))), sizes, share)
-    assert sorted(ours + theirs) == list(range(len(sizes)))  # each file read once
-    theirs_part = sum(sizes[i] for i in theirs) / sum(sizes)
-    assert abs(theirs_part - share) < max(sizes) / sum(sizes) / 2 + 0.01, (theirs_part, share)

@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from macros import models as m
-from macros.checks import run_checks
-from macros.load import load
+from macros.kb import models as m
+from macros.kb.load import load
+from macros.rules import run_checks
 from tests.helpers import ROOT
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.cli import collect
-from macros.load import DATA_FILES
+from macros.kb.sections import DATA_FILES
+from macros.tools.cli import collect
 from tests.helpers import ROOT
 from tests.test_site import build, make_project
 

@@ -1,4 +1,4 @@
-"""macros/phrases.py: words and their places, and the longest phrase at each place."""
+"""macros/rules/prose/phrases.py: words and their places, and the longest phrase at each place."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from itertools import accumulate
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from macros.phrases import _SPLIT, PhraseIndex, tokens
+from macros.rules.prose.phrases import _SPLIT, PhraseIndex, tokens
 
 
 def test_each_word_is_lowercased_and_points_back_at_its_text() -> None:

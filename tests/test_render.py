@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from macros import models as m
-from macros import pages
-from macros.citations import Citer
-from macros.glossary_links import link_first_uses, term_patterns
-from macros.load import load
-from macros.render import cell, esc, href, urgency_card
-from macros.site import add_months
-from macros.views import Views
+from macros.kb import models as m
+from macros.kb.load import load
+from macros.kb.views import Views
+from macros.render import pages
+from macros.render.citations import Citer
+from macros.render.markdown import cell, esc, href, urgency_card
+from macros.site.glossary_links import link_first_uses, term_patterns
+from macros.site.macros import add_months
 from tests.helpers import MINIMAL, ROOT
 
 
@@ -143,7 +143,7 @@ def test_models_forbid_unknown_fields() -> None:
 
 
 def test_repeat_citations_of_a_record_are_one_compact_marker(v: Views) -> None:
-    from macros.citations import compact_numbers
+    from macros.render.citations import compact_numbers
 
     citer = Citer(v.sources)
     cause = v.causes["caffeine"]

@@ -9,19 +9,12 @@ import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.citations import Citer
-from macros.load import load
-from macros.pages import page_bodies
-from macros.readability import (
-    TARGET_GRADE,
-    Grader,
-    flesch_kincaid,
-    page_grades,
-    prose,
-    prose_lines,
-    readability_problems,
-)
-from macros.views import Views
+from macros.kb.load import load
+from macros.kb.views import Views
+from macros.render.citations import Citer
+from macros.render.pages import page_bodies
+from macros.rules import run_checks
+from macros.rules.readability import TARGET_GRADE, flesch_kincaid, measure, page_grades, prose
 from tests.helpers import ROOT, add_glossary_term, copy_project, edit, line_of, run_cli
 
 HARD = (
@@ -33,37 +26,30 @@ HARD = (
 
 def test_grades_are_textstats_flesch_kincaid() -> None:
     views = Views(load(ROOT).kb)
-    grader, seen, graded = Grader(), {}, 0  # one grader for all pages, as page_grades uses it
+    graded = 0
     for src, (_, body) in page_bodies(views).items():
-        markdown = body(src, Citer(views.sources))
-        text = prose(markdown)
+        text = prose(body(src, Citer(views.sources)))
         if len(text.split()) >= 40:
-            expected = textstat.flesch_kincaid_grade(text)
-            assert flesch_kincaid(text) == expected, src
-            lines = prose_lines(markdown, seen)
-            assert " ".join(lines) == text
-            assert (grader.words(lines), grader.grade(lines)) == (textstat.lexicon_count(text), expected), src
+            assert measure(text) == (textstat.lexicon_count(text), textstat.flesch_kincaid_grade(text)), src
             graded += 1
     assert graded >= 40
 
 
-#: Lines as prose_lines gives them: stripped, not empty, most ending like a sentence.
+#: Prose as prose_lines gives it: lines stripped, not empty, most ending like a sentence.
 _LINE = st.text(st.sampled_from("ab Zé9'-.!?:,;()İß\u2019"), min_size=1, max_size=40).map(str.strip).filter(bool)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_LINE, min_size=1, max_size=8))
-def test_grading_stretch_by_stretch_equals_textstat_on_the_joined_text(lines: list[str]) -> None:
-    text = " ".join(lines)
-    grader = Grader()
-    assert grader.words(lines) == textstat.lexicon_count(text)
+@given(st.lists(_LINE, min_size=1, max_size=8).map(" ".join))
+def test_the_grade_is_textstats_on_any_text(text: str) -> None:
+    assert measure(text)[0] == textstat.lexicon_count(text)
     if textstat.lexicon_count(text):
-        assert grader.grade(lines) == textstat.flesch_kincaid_grade(text)
-        assert grader.grade(lines) == flesch_kincaid(text)  # counted again from the grader's memo
+        assert flesch_kincaid(text) == textstat.flesch_kincaid_grade(text)
 
 
 def test_every_page_reads_at_grade_8_or_below() -> None:
-    grades = page_grades(load(ROOT))
+    loaded = load(ROOT)
+    grades = page_grades(loaded.kb, loaded.pages)
     assert [(g.page, g.grade) for g in grades if g.grade is not None and g.grade > TARGET_GRADE] == []
     assert len([g for g in grades if g.grade is not None]) >= 40
 
@@ -86,7 +72,7 @@ def test_hard_prose_is_flagged_at_the_record_to_rewrite(tmp_path: Path, sentence
     summary_at = text.index("    summary:", start)
     end = text.index("    mechanism:", summary_at)
     causes.write_text(text[:summary_at] + f"    summary: {sentences or medium}\n" + text[end:], encoding="utf-8")
-    problems = [p for p in readability_problems(page_grades(load(project))) if "causes/exercise" in p.message]
+    problems = [p for p in run_checks(load(project)) if "causes/exercise" in p.message]
     assert [p.severity for p in problems] == [severity]
     assert (problems[0].path, problems[0].line) == ("data/causes.yaml", line_of(causes, "- id: exercise"))
     result = run_cli("check", "--root", str(project))

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks import run_checks
-from macros.load import load
-from macros.scaffold import SKELETONS
+from macros.kb.load import load
+from macros.rules import run_checks
+from macros.tools.scaffold import SKELETONS
 from tests.helpers import ROOT, copy_project, run_cli, tree_hash
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros import schema
-from macros.load import DATA_FILES, load
-from macros.yamlread import read_yaml
+from macros.kb import schema
+from macros.kb.load import load
+from macros.kb.sections import DATA_FILES
+from macros.kb.yamlread import read_yaml
 from tests.helpers import ROOT, add_glossary_term, copy_project, run_cli
 
 

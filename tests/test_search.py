@@ -1,5 +1,5 @@
 """Search as a reader uses it: everyday words typed into the real search box rank the right
-page first. Ranking is tuned with search.boost (macros/hooks.py SEARCH_BOOST and the front
+page first. Ranking is tuned with search.boost (macros/site/hooks.py SEARCH_BOOST and the front
 matter of content pages) and the search plugin's separator in mkdocs.yml."""
 
 from __future__ import annotations

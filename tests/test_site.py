@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import models as m
-from macros.hooks import build_nav
-from macros.load import load
-from macros.views import Views
+from macros.kb import models as m
+from macros.kb.load import load
+from macros.kb.views import Views
+from macros.site.hooks import build_nav
 from tests.helpers import ROOT, copy_project, edit, line_of
 
 

@@ -1,12 +1,13 @@
-"""The built-site link check (macros/sitelinks.py): resolution, anchors and what is skipped."""
+"""The built-site link check (macros/site/sitelinks.py): resolution, anchors and what is skipped."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from macros.sitelinks import SiteLinks, anchors_of, links_of, resolve
+from macros.site.sitelinks import SiteLinks, anchors_of, links_of, resolve
 
 
 @pytest.mark.parametrize(
@@ -34,8 +35,8 @@ def test_only_local_links_outside_scripts_and_comments_are_read() -> None:
         '<script>var s = \'<a href="../hidden/">\';</script><!-- <a href="../old/"> -->'
         '<img alt="" src="../assets/i.svg"><link rel="stylesheet" href="../a.css?x=1&amp;y=2">'
     )
-    assert links_of(page) == ["../faqs/", "../assets/i.svg", "../a.css?x=1&y=2"]
-    assert anchors_of('<h2 id="causes">C</h2><li id="fn:1">') == {"causes", "fn:1"}
+    assert links_of(LexborHTMLParser(page)) == ["../faqs/", "../assets/i.svg", "../a.css?x=1&y=2"]
+    assert anchors_of(LexborHTMLParser('<h2 id="causes">C</h2><li id="fn:1">')) == {"causes", "fn:1"}
 
 
 def _site(tmp_path: Path) -> tuple[SiteLinks, Path]:
@@ -44,7 +45,7 @@ def _site(tmp_path: Path) -> tuple[SiteLinks, Path]:
     (site / "assets" / "atlas.css").write_text("", encoding="utf-8")
     (site / "404.html").write_text('<h1 id="not-found">Not found</h1>', encoding="utf-8")
     links = SiteLinks()
-    links.add_page("faqs/index.html", "faqs.md", '<h2 id="q-1">Q</h2><a href="#q-1">here</a>')
+    links.add_page("faqs/index.html", "faqs.md", LexborHTMLParser('<h2 id="q-1">Q</h2><a href="#q-1">here</a>'))
     return links, site
 
 
@@ -53,7 +54,9 @@ def test_good_links_pass(tmp_path: Path) -> None:
     links.add_page(
         "about/index.html",
         "about.md",
-        '<a href="../faqs/#q-1">a</a><a href="../assets/atlas.css">b</a><a href="../404.html#not-found">c</a>',
+        LexborHTMLParser(
+            '<a href="../faqs/#q-1">a</a><a href="../assets/atlas.css">b</a><a href="../404.html#not-found">c</a>'
+        ),
     )
     assert links.broken(site) == []
 
@@ -63,8 +66,10 @@ def test_each_kind_of_broken_link_is_found_once_per_page(tmp_path: Path) -> None
     links.add_page(
         "about/index.html",
         "about.md",
-        '<a href="../faqs/#q-2">a</a><a href="../faqs/#q-2">again</a><a href="../gone/">b</a>'
-        '<a href="../assets/missing.css">c</a><a href="../404.html#nope">d</a><a href="../../x/">e</a>',
+        LexborHTMLParser(
+            '<a href="../faqs/#q-2">a</a><a href="../faqs/#q-2">again</a><a href="../gone/">b</a>'
+            '<a href="../assets/missing.css">c</a><a href="../404.html#nope">d</a><a href="../../x/">e</a>'
+        ),
     )
     found = {(b.page, b.url, b.reason) for b in links.broken(site)}
     assert found == {

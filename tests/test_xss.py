@@ -10,12 +10,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros import legmap
-from macros import models as m
-from macros.citations import Citer
-from macros.load import load
-from macros.pages import page_bodies, references_page
-from macros.views import Views
+from macros.kb import models as m
+from macros.kb.load import load
+from macros.kb.views import Views
+from macros.render import legmap
+from macros.render.citations import Citer
+from macros.render.pages import page_bodies, references_page
 from tests.helpers import ROOT, copy_project
 from tests.test_site import build
 
@@ -117,8 +117,8 @@ def test_every_page_body_escapes_hostile_data() -> None:
 
 
 def test_the_checker_rejects_html_and_script_links() -> None:
-    from macros.checks import run_checks
-    from macros.load import Loaded
+    from macros.kb.load import Loaded
+    from macros.rules import run_checks
 
     loaded = load(ROOT)
     hostile = Loaded(hostile_kb(), [], loaded.broken_ids, ROOT, loaded.unreadable, {}, {})

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from macros.yamlread import _compose, _Safe
+from macros.kb.yamlread import _compose, _Safe
 
 ROOT = Path(__file__).resolve().parent.parent
 

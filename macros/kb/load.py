@@ -1,0 +1,183 @@
+"""Load data/*.yaml into a KnowledgeBase, reporting every problem at its file and line.
+
+Each record is validated on its own, so one bad record never hides the problems of the
+others; records that fail validation are left out of the KnowledgeBase (their ids are
+remembered so that references to them are not reported a second time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from macros.kb import models as m
+from macros.kb.errors import placeholders, problem, slug
+from macros.kb.origin import Origin
+from macros.kb.sections import ANATOMY_KEYS, DATA_DIR, DATA_FILES, LEXICON, SECTIONS, Section
+from macros.kb.yamlread import YamlDoc, read_yaml
+from macros.problems import Problem, did_you_mean
+
+#: Key in Loaded.broken_ids for source ids cited by records that failed validation.
+CITED_BY_BROKEN = "cited-by-broken-records"
+CONTENT_DIR = "content"
+#: Files that shape pages besides Markdown: theme overrides, and CSS/JS shipped with the content.
+TEMPLATE_GLOBS = ("overrides/**/*.html", "content/**/*.css", "content/**/*.js", "overrides/**/*.css")
+
+
+@dataclass
+class Loaded:
+    """Result of loading: the knowledge base, every problem, and ids of broken records."""
+
+    kb: m.KnowledgeBase
+    problems: list[Problem]
+    broken_ids: dict[str, set[str]]
+    root: Path
+    unreadable: frozenset[str] = frozenset()  # section keys whose file could not be read
+    pages: dict[str, str] = field(default_factory=dict)  # content/*.md path -> text
+    templates: dict[str, str] = field(default_factory=dict)  # overrides/*.html, content CSS/JS -> text
+
+
+def load(root: Path) -> Loaded:
+    """Read and validate every data file under ``root/data``, and read the pages and templates."""
+    lexicon: m.Lexicon | None = None
+    records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
+    broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
+    unreadable: set[str] = set()
+    problems: list[Problem] = []
+    for name in DATA_FILES:
+        rel = f"{DATA_DIR}/{name}"
+        path = root / DATA_DIR / name
+        sections = [s for s in SECTIONS if s.file == name] or [LEXICON]
+        if not path.is_file():
+            keys = ", ".join(s.key for s in sections)
+            problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
+            unreadable.update(s.key for s in sections)
+            continue
+        doc = read_yaml(path.read_bytes(), rel)
+        problems.extend(doc.problems)
+        if doc.problems or doc.data is None:
+            unreadable.update(s.key for s in sections)
+            continue
+        if sections == [LEXICON]:
+            lexicon, found = _load_lexicon(doc)
+            problems.extend(found)
+            if lexicon is None:
+                unreadable.add(LEXICON.key)
+            continue
+        found, unusable = _load_file(doc, sections, records, broken)
+        problems.extend(found)
+        unreadable.update(unusable)
+        doc.data = None  # the records hold it now; the origins keep only the text and the lines
+    kb = m.KnowledgeBase(
+        anatomy=m.Anatomy(**{key: records[key] for key in ANATOMY_KEYS}),
+        **{s.key: records[s.key] for s in SECTIONS if s.key not in ANATOMY_KEYS},
+        lexicon=lexicon,
+    )
+    pages, page_problems = load_texts(root, (f"{CONTENT_DIR}/**/*.md",))
+    templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
+    problems += page_problems + template_problems
+    return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates)
+
+
+def load_texts(root: Path, globs: tuple[str, ...]) -> tuple[dict[str, str], list[Problem]]:
+    """Read text files matching ``globs`` under ``root`` (path relative to root -> text)."""
+    pages: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in sorted({p for pattern in globs for p in root.glob(pattern) if p.is_file()}):
+        rel = path.relative_to(root).as_posix()
+        raw = path.read_bytes()
+        try:
+            pages[rel] = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            message = f"byte 0x{raw[exc.start]:02x} is not valid UTF-8 - save the file as UTF-8"
+            problems.append(Problem(rel, line, "file-encoding", "error", message))
+    return pages, problems
+
+
+def _load_file(
+    doc: YamlDoc,
+    sections: list[Section],
+    records: dict[str, list[Any]],
+    broken: dict[str, set[str]],
+) -> tuple[list[Problem], set[str]]:
+    """Validate the record lists of one parsed file; return problems and unusable section keys."""
+    keys = [s.key for s in sections]
+    if not isinstance(doc.data, dict):
+        shown = ", ".join(f"'{k}:'" for k in keys)
+        return [Problem(doc.rel, 1, "field-type", "error", f"file must be a mapping with {shown} at the top")], set(
+            keys
+        )
+    problems: list[Problem] = []
+    unusable: set[str] = set()
+    unknown = [key for key in doc.data if key not in keys]
+    for key in unknown:
+        hint = did_you_mean(str(key), keys) or f" - allowed here: {', '.join(keys)}"
+        problems.append(Problem(doc.rel, doc.line((key,)), "field-unknown", "error", f"unknown section '{key}'{hint}"))
+    for section in sections:
+        items = doc.data.get(section.key)
+        if section.key not in doc.data:
+            if len(sections) == 1:
+                unusable.add(section.key)
+                if not unknown:  # a misspelt section name was reported above
+                    message = f"file must start with '{section.key}:' followed by a list"
+                    problems.append(Problem(doc.rel, 1, "field-missing", "error", message))
+            continue
+        if not isinstance(items, list):
+            unusable.add(section.key)
+            message = f"'{section.key}' must be a list of records (lines starting with '- ')"
+            problems.append(Problem(doc.rel, doc.line((section.key,)), "field-type", "error", message))
+            continue
+        for index, item in enumerate(items):
+            record, found = _validate(doc, section, index, item)
+            problems.extend(found)
+            if record is not None:
+                records[section.key].append(record)
+            elif isinstance(item, dict):
+                if isinstance(item.get("id"), str):
+                    # The slug too: "Calf Area" was probably meant as "calf-area".
+                    broken[section.key].update({item["id"], slug(item["id"])})
+                broken[CITED_BY_BROKEN].update(_raw_citations(item))
+    return problems, unusable
+
+
+def _load_lexicon(doc: YamlDoc) -> tuple[m.Lexicon | None, list[Problem]]:
+    """Validate data/lexicon.yaml (a single ``lexicon:`` mapping)."""
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("lexicon"), dict):
+        message = "file must start with 'lexicon:' followed by its word lists"
+        return None, [Problem(doc.rel, 1, "field-missing", "error", message)]
+    problems = [
+        Problem(doc.rel, doc.line((k,)), "field-unknown", "error", f"unknown section '{k}' - only 'lexicon' is allowed")
+        for k in doc.data
+        if k != "lexicon"
+    ]
+    try:
+        return m.Lexicon.model_validate(doc.data["lexicon"]), problems
+    except ValidationError as exc:
+        return None, problems + [problem(doc, LEXICON, ("lexicon",), {}, err) for err in exc.errors(include_url=False)]
+
+
+def _raw_citations(item: dict[str, Any]) -> set[str]:
+    """Source ids a record that failed validation cites, so they do not look unused."""
+    refs = item.get("sources")
+    if not isinstance(refs, list):
+        return set()
+    return {r if isinstance(r, str) else str(r.get("id")) for r in refs if isinstance(r, (str, dict))}
+
+
+def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[Any, list[Problem]]:
+    """Validate one record; return it (with its Origin) or the problems found."""
+    prefix = (section.key, index)
+    if not isinstance(item, dict):
+        message = f"each {section.label} must be a mapping of 'field: value' lines"
+        return None, [Problem(doc.rel, doc.line(prefix), "field-type", "error", message)]
+    try:
+        record = section.model.model_validate(item)
+    except ValidationError as exc:
+        found = [problem(doc, section, prefix, item, err) for err in exc.errors(include_url=False)]
+        return None, found + placeholders(doc, section, prefix, item, {p.line for p in found})
+    record._origin = Origin(doc.rel, doc.line(prefix), doc, prefix)
+    return record, []

@@ -1,0 +1,12 @@
+"""Rules: every check of the knowledge base, its pages and its prose, registered by rule id.
+
+Importing this package registers every rule (``registry.CHECKS``); ``run_checks`` runs them.
+The check (``python -m macros check``) and the build run exactly these.
+"""
+
+from __future__ import annotations
+
+from macros.rules import pages, prose, readability, records, schema  # noqa: F401  (registers their rules)
+from macros.rules.registry import CHECKS, Context, run_checks
+
+__all__ = ["CHECKS", "Context", "run_checks"]

@@ -1,0 +1,138 @@
+"""What the contradiction rules compare with: every claim of the prose, and what the knowledge
+base allows for each root. A claim is wrong only when the stored fact, including the
+alternatives it records with their sources, leaves no room for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from macros.kb import models as m
+from macros.kb.origin import Origin, origin
+from macros.kb.sections import records_of
+from macros.kb.views import Views
+from macros.rules.prose.claims import Claim, Place, claims
+from macros.rules.prose.sentences import Sentence, SentenceLines, markdown_sentences, record_sentences
+from macros.rules.prose.vocabulary import Vocabulary
+from macros.rules.registry import Context, PageFinding
+
+#: Allowed distance, in percentage points, between a stated and a stored percentage.
+PERCENT_TOLERANCE = 2.0
+#: Sections whose records hold free text (the PROSE_FIELDS of macros.rules.prose.sentences).
+PROSE_SECTIONS = (
+    "causes",
+    "signs",
+    "faqs",
+    "glossary",
+    "comparisons",
+    "regions",
+    "muscles",
+    "nerves",
+    "deficits",
+    "roots",
+    "figures",
+)
+
+
+class Facts:
+    """What the knowledge base allows, per root (its lookups come from the Views)."""
+
+    def __init__(self, kb: m.KnowledgeBase) -> None:
+        views = Views(kb)
+        self.roots = views.roots
+        self.muscles = views.muscles
+        self.regions = views.regions
+
+    def alternatives(self, root: m.Root, field: str) -> set[str]:
+        """Values a root's recorded alternatives allow for a field."""
+        return {v for a in root.alternatives if a.field == field for v in a.values}
+
+    def motor(self, root: m.Root) -> tuple[set[str], set[str]]:
+        """(regions, muscles) where trouble at the root can show as twitching or weakness."""
+        muscles = set(root.key_muscles) | self.alternatives(root, "key_muscles")
+        regions = set(root.twitch_regions) | self.alternatives(root, "twitch_regions")
+        regions |= {self.muscles[x].region for x in muscles if x in self.muscles}
+        return regions, muscles
+
+    def sensory(self, root: m.Root) -> set[str]:
+        """Regions in the root's skin area."""
+        return set(root.sensory_regions) | self.alternatives(root, "sensory_regions")
+
+    def covers(self, claim: Claim) -> bool:
+        """True when any root of the claim allows the regions or muscles it names."""
+        for rid in claim.subject:
+            root = self.roots.get(rid)
+            if root is None:
+                return True  # a root we hold no data for (L1, S3...): nothing to compare with
+            regions, muscles = self.motor(root)
+            sensory = self.sensory(root)
+            for place in claim.places:
+                in_motor = place.id in (muscles if place.kind == "muscle" else regions)
+                in_sensory = place.kind == "region" and place.id in sensory
+                if in_motor and (claim.kind == "root-region" or claim.either):
+                    return True
+                if in_sensory and (claim.kind == "root-sensory" or claim.either):
+                    return True
+        return False
+
+    def owners(self, places: tuple[Place, ...]) -> str:
+        """Labels of the roots whose motor territory includes one of ``places``."""
+        owners = []
+        for root in self.roots.values():
+            regions, muscles = self.motor(root)
+            if any(p.id in (muscles if p.kind == "muscle" else regions) for p in places):
+                owners.append(root.label)
+        return ", ".join(owners)
+
+
+def facts_of(ctx: Context) -> Facts:
+    """The run's Facts, built once and shared by every rule."""
+    if "facts" not in ctx.memo:
+        ctx.memo["facts"] = Facts(ctx.kb)
+    return ctx.memo["facts"]
+
+
+def prose_units(ctx: Context) -> Iterator[tuple[str, Iterator[Sentence], Callable[[Sentence], int]]]:
+    """(file, its sentences, the line of one of them) for every file with prose: pages, then data files."""
+    for path, text in ctx.pages.items():
+        yield path, markdown_sentences(path, text), _own_line
+    by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
+    for record in (r for key in PROSE_SECTIONS for r in records_of(ctx.kb, key)):
+        place = origin(record)
+        if place is not None:
+            by_file.setdefault(place.path, []).append((record, place))
+    for path, located in by_file.items():
+        sentences = (s for record, place in located for s in record_sentences(record, path, place.line_of))
+        yield path, sentences, SentenceLines(located[0][1].doc.text)
+
+
+def _own_line(sentence: Sentence) -> int:
+    return sentence.line  # a page's sentences are read line by line: each knows its line
+
+
+def all_claims(ctx: Context) -> list[Claim]:
+    """Every claim of every sentence, each at its own line (found once per run, shared by the rules)."""
+    if "claims" not in ctx.memo:
+        found: list[Claim] = []
+        if ctx.kb.lexicon is not None and ctx.readable("lexicon"):
+            vocab = Vocabulary(ctx.kb)
+            for _, sentences, line_of in prose_units(ctx):
+                for sentence in sentences:
+                    made = claims(sentence, vocab)
+                    if made:
+                        located = sentence._replace(line=line_of(sentence))
+                        found += [replace(c, sentence=located) for c in made]
+        ctx.memo["claims"] = found
+    return ctx.memo["claims"]
+
+
+def finding(claim: Claim, message: str) -> PageFinding:
+    """A finding at the claim's sentence, quoting it."""
+    text = claim.sentence.text
+    quoted = f"'{text if len(text) <= 90 else text[:87] + '...'}'"
+    return PageFinding(claim.sentence.path, claim.sentence.line, f"{quoted} {message}")
+
+
+def names(ids: list[str] | set[str], table: dict[str, m.Region]) -> str:
+    """The lowercase names of regions, in id order, or 'none'."""
+    return ", ".join(table[i].name.lower() for i in sorted(ids) if i in table) or "none"

@@ -1,0 +1,198 @@
+"""Sentences of prose with their file and line: Markdown pages and the free-text fields of records.
+
+Prose is every hand-written page in content/ (Markdown-aware: front matter, code, macro calls,
+HTML tags and link targets are skipped) and every free-text field in data/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from macros.kb import models as m
+
+
+class Sentence(NamedTuple):
+    """One sentence of prose and where it starts."""
+
+    path: str
+    line: int
+    text: str
+
+
+# --- Prose -------------------------------------------------------------------------------------
+
+#: Free-text fields of each record kind (names, synonyms and ids are not prose).
+PROSE_FIELDS: dict[type[m.Model], tuple[str, ...]] = {
+    m.Cause: ("summary", "mechanism", "pattern", "helps"),
+    m.WarningSign: ("description", "action"),
+    m.Faq: ("answer",),
+    m.Term: ("definition",),
+    m.Comparison: ("what_it_is", "how_it_differs"),
+    m.Region: ("description",),
+    m.Muscle: ("action",),
+    m.Nerve: ("supplies",),
+    m.Deficit: ("description",),
+    m.Root: ("sensory_area", "weakness", "symptoms", "reflex_note", "movements"),
+    m.Figure: ("context",),
+}
+
+#: A page's YAML front matter (title, description...), which is not prose.
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_ATTRS = re.compile(r"\{[#.:][^}]*\}")
+_TAGS = re.compile(r"<[^>]+>")
+_INLINE_CODE = re.compile(r"`[^`]*`")
+_MARKUP_CHARACTERS = "*_~#>|"
+_MARKUP = re.compile(f"[{re.escape(_MARKUP_CHARACTERS)}]+")
+_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|dr|approx|cf|no|fig)\.", re.I)
+_ABBREVIATED = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "approx.", "cf.", "no.", "fig.")  # what it can match
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_ADMONITION = re.compile(r"^\s*(!!!|\?\?\?)")
+
+
+def clean_markdown_line(line: str) -> str:
+    """A line of Markdown reduced to its visible words."""
+    # Each pattern runs only where the characters it needs are: most lines have no macro, code,
+    # link or tag, and a pattern that cannot match still costs a scan of the line.
+    if "{" in line:
+        line = _MACRO.sub(" ", line)
+    if "`" in line:
+        line = _INLINE_CODE.sub(" ", line)
+    if "](" in line:
+        line = _LINK.sub(r"\1", line)
+    if "[^" in line:
+        line = _FOOTNOTE_REF.sub("", line)
+    if "{" in line:
+        line = _ATTRS.sub(" ", line)
+    if "<" in line:
+        line = _TAGS.sub(" ", line)
+    if ("---" in line and _TABLE_RULE.match(line)) or (("!!!" in line or "???" in line) and _ADMONITION.match(line)):
+        return ""
+    return _MARKUP.sub(" ", line) if any(map(line.__contains__, _MARKUP_CHARACTERS)) else line
+
+
+def markdown_sentences(path: str, text: str) -> Iterator[Sentence]:
+    """Sentences of a Markdown page with their line numbers (code and macros skipped)."""
+    front = FRONT_MATTER.match(text)
+    skip_until = front.group(0).count("\n") if front else 0
+    in_code = False
+    paragraph: list[tuple[int, str]] = []
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, 1):
+        if number <= skip_until:
+            continue
+        if raw.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            yield from _paragraph_sentences(path, paragraph)
+            paragraph = []
+            continue
+        if in_code:
+            continue
+        cleaned = clean_markdown_line(raw)
+        # Headings, table rows and list items end a paragraph: each is its own statement.
+        starts_block = re.match(r"^\s*(#|\||[-*+]\s|\d+\.\s)", raw) is not None
+        if not cleaned.strip() or starts_block:
+            yield from _paragraph_sentences(path, paragraph)
+            paragraph = []
+        if cleaned.strip():
+            for cell in cleaned.split("|") if raw.lstrip().startswith("|") else [cleaned]:
+                paragraph.append((number, cell))
+            if starts_block:
+                yield from _paragraph_sentences(path, paragraph)
+                paragraph = []
+    yield from _paragraph_sentences(path, paragraph)
+
+
+def _paragraph_sentences(path: str, parts: list[tuple[int, str]]) -> Iterator[Sentence]:
+    """Split a paragraph (lines with their numbers) into sentences, each at its first line."""
+    if not parts:
+        return
+    text, starts = "", []
+    for number, piece in parts:
+        starts.append((len(text), number))
+        text += " ".join(piece.split()) + " "
+    for offset, sentence in split_sentences(text):
+        line = max(n for start, n in starts if start <= offset) if offset else starts[0][1]
+        yield Sentence(path, line, sentence)
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern that must match one of the lowercase ASCII
+    ``words`` cannot match ``text``: ASCII text (where re.I is plain lowercasing) without them.
+    Substring tests cost a fraction of a pattern's scan; other text may hold look-alikes that
+    re.I folds to ASCII letters (the dotless i, the long s)."""
+    if not text.isascii():
+        return True
+    return any(map(text.lower().__contains__, words))
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs of a text; common abbreviations do not end a sentence."""
+    protected = text
+    if may_contain(text, _ABBREVIATED):  # most texts hold none (the pattern was 5% of extraction)
+        protected = _ABBREVIATIONS.sub(lambda match: match.group(0).replace(".", "\x00"), text)
+    pos = 0
+    for piece in _SPLIT.split(protected):
+        start = protected.find(piece, pos)
+        pos = start + len(piece)
+        sentence = " ".join(piece.replace("\x00", ".").split())
+        if sentence:
+            yield start, sentence
+
+
+def record_sentences(record: m.Model, path: str, line_of: Callable[..., int]) -> Iterator[Sentence]:
+    """Sentences of a record's free-text fields, each at the first line of its field
+    (``line_of(field, index)``); ``SentenceLines`` finds a sentence's own line when needed."""
+    for name in PROSE_FIELDS.get(type(record), ()):
+        value = getattr(record, name)
+        texts = value if isinstance(value, list) else [value] if value else []
+        for index, text in enumerate(texts):
+            start = line_of(name, index) if isinstance(value, list) else line_of(name)
+            visible = _LINK.sub(r"\1", text) if "](" in text else text  # Markdown links: their words
+            for _, sentence in split_sentences(" ".join(visible.split())):
+                yield Sentence(path, start, sentence)
+    for a, alt in enumerate(record.alternatives if "alternatives" in type(record).model_fields else ()):
+        start = line_of("alternatives", a)
+        for _, sentence in split_sentences(" ".join(alt.note.split())):
+            yield Sentence(path, start, sentence)
+
+
+class SentenceLines:
+    """The line where a sentence of a data file begins, from its field's first line: a folded
+    string spreads its sentences over several lines. Few sentences make claims, so the file is
+    only split into lines when the first one is asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def __call__(self, sentence: Sentence) -> int:
+        """The sentence's own line."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return locate(self._lines, sentence.line, sentence.text)
+
+
+def locate(file_lines: list[str], start: int, sentence: str) -> int:
+    """The line, at or after ``start``, where a sentence of a (possibly folded) YAML string begins
+    (runs of whitespace count as one space, in the sentence as in the file)."""
+    words = sentence.split()
+    flat: dict[int, str] = {}  # only the lines read are flattened: the sentence is seldom far
+    for size in (4, 2, 1):
+        needle = " ".join(words[:size])
+        if not needle:
+            break
+        for number in range(max(start, 1), min(start + 400, len(file_lines)) + 1):
+            line = flat.get(number)
+            if line is None:
+                line = flat[number] = " ".join(file_lines[number - 1].split())
+            if needle in line:
+                return number
+    return start

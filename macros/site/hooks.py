@@ -1,0 +1,175 @@
+"""MkDocs hooks (mkdocs.yml ``hooks:``): one generated page per cause, root and region, and the nav.
+
+Adding a record to data/ is all an editor does to get its page, its nav entry and its links.
+Each generated page is a single macro call, named in its front matter too, so mkdocs-macros can
+make the call directly (macros.site.macros.call_entity_macro) instead of compiling the page as a
+template. Once the site is written, its links, anchors and third-party assets are checked.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads this file by path: make the project's package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# `make serve` re-runs this file on every rebuild: drop our cached modules first, so an
+# edited macro takes effect without restarting the server.
+if os.environ.get("TA_PREVIEW") == "1":
+    for _name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[_name]
+
+from mkdocs.plugins import event_priority
+
+from macros.kb.views import Views
+from macros.render.markdown import ENTITY_DIRS, region_title
+from macros.site.csp import add_policy
+from macros.site.glossary_links import link_first_uses, term_patterns
+from macros.site.macros import Knowledge, build_error, knowledge, problems_page
+from macros.site.sitecheck import SiteCheck
+
+#: Section titles of generated entity pages, in nav order.
+SECTION_TITLES = {"causes": "Causes", "regions": "Body areas", "roots": "Nerve roots"}
+MACRO = {"causes": "cause_page", "roots": "root_page", "regions": "region_page"}
+
+
+def entity_pages(views: Views) -> dict[str, dict[str, str]]:
+    """For each entity kind, the generated pages: source path -> page title."""
+    return {
+        "causes": {f"{ENTITY_DIRS['causes']}/{c.id}.md": c.name for c in views.kb.causes},
+        "roots": {f"{ENTITY_DIRS['roots']}/{r.id}.md": f"{r.label} nerve root" for r in views.kb.roots},
+        "regions": {f"{ENTITY_DIRS['regions']}/{r.id}.md": r.name for r in views.kb.anatomy.regions},
+    }
+
+
+def page_title(kind: str, title: str) -> str:
+    """The page's own title (the navigation keeps the short name)."""
+    return region_title(title) if kind == "regions" else title
+
+
+#: Search ranking of generated pages: a reader's everyday words should land on the one page
+#: about that thing before long list pages that merely mention it (tests/test_search.py).
+SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 2}
+
+
+def page_source(kind: str, record_id: str, title: str, description: str) -> str:
+    """Markdown of a generated page: front matter and one macro call."""
+    # The theme writes title and description into HTML attributes without escaping them.
+    meta: dict[str, Any] = {
+        "title": html.escape(title, quote=True),
+        "description": html.escape(" ".join(description.split())[:155], quote=True),
+        "search": {"boost": SEARCH_BOOST[kind]},
+        "ta_entity": [MACRO[kind], record_id],  # lets macros.site.macros call the macro without Jinja
+    }
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n{{{{ {MACRO[kind]}({json.dumps(record_id)}) }}}}\n"
+
+
+def build_nav(views: Views) -> list[Any]:
+    """The whole navigation: hand-written pages plus every generated entity page."""
+    generated = entity_pages(views)
+
+    def section(kind: str) -> dict[str, Any]:
+        index = f"{ENTITY_DIRS[kind]}/index.md"
+        return {SECTION_TITLES[kind]: [index, *({title: path} for path, title in generated[kind].items())]}
+
+    return [
+        {"Home": "index.md"},
+        {"What a twitch is": "twitching.md"},
+        {"When to see a doctor": "warning-signs.md"},
+        section("causes"),
+        section("regions"),
+        section("roots"),
+        {"Questions": "faqs.md"},
+        {"Twitching in numbers": "numbers.md"},
+        {"Glossary": "glossary.md"},
+        {"References": "references.md"},
+        {"About": "about.md"},
+    ]
+
+
+@event_priority(100)
+def on_config(config: Any) -> Any:
+    """Load and check the data (stopping on errors) and set the navigation from it."""
+    checked = knowledge(Path(config.config_file_path).parent)
+    _build.clear()
+    _build["checked"] = checked  # page hooks use this build's data without checking file dates again
+    config["nav"] = build_nav(checked.views)
+    return config
+
+
+@event_priority(100)  # before other plugins (link checker, search) take their list of files
+def on_files(files: Any, config: Any) -> Any:
+    """Add one generated page per cause, root and region."""
+    from mkdocs.structure.files import File
+
+    views = knowledge(Path(config.config_file_path).parent).views
+    describe = {
+        "causes": lambda rid: views.causes[rid].summary,
+        "roots": lambda rid: views.roots[rid].sensory_area,
+        "regions": lambda rid: views.regions[rid].description,
+    }
+    for kind, paths in entity_pages(views).items():
+        for path, title in paths.items():
+            record_id = Path(path).stem
+            content = page_source(kind, record_id, page_title(kind, title), describe[kind](record_id))
+            files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Link the first use of each glossary term to the glossary; keep source lists out of search."""
+    if page.file.src_uri == "glossary.md":
+        return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
+    views = _build["checked"].views
+    if _matcher.get("views") is not views:  # rebuilt only when the data changed
+        _matcher.update(views=views, matcher=term_patterns(views.kb.glossary))
+    glossary_url = "../" * page.url.count("/") + "glossary/"
+    html = link_first_uses(html, _matcher["matcher"], glossary_url)
+    # Each page's source list repeats titles and URLs: keep it out of the search index,
+    # which every page downloads (about a quarter of its size).
+    return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>')
+
+
+_matcher: dict[str, Any] = {}
+_build: dict[str, Any] = {}  # the checked data of the build in progress, and its site checks
+
+
+@event_priority(100)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """While previewing broken data, every page shows the list of problems instead."""
+    checked: Knowledge = _build["checked"]
+    return problems_page(checked.errors) if checked.errors else markdown
+
+
+@event_priority(-100)  # last: after every other plugin has written the page
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Hand the page to the site checks; give it a Content-Security-Policy (not under
+    `make serve`: its live-reload script is inline)."""
+    if checking_links():
+        _build.setdefault("checks", SiteCheck()).add_page(page.file.dest_uri, page.file.src_uri, output)
+    return output if os.environ.get("TA_PREVIEW") == "1" else add_policy(output)
+
+
+def checking_links() -> bool:
+    """False when CHECK_LINKS=false (`make serve` skips the site checks for fast reloads)."""
+    return os.environ.get("CHECK_LINKS", "true").lower() not in ("false", "0", "no")
+
+
+@event_priority(-100)  # after every plugin has written its files (search index, assets)
+def on_post_build(config: Any) -> None:
+    """Stop the build when a link or anchor between the site's own pages leads nowhere, or when
+    a page or stylesheet would fetch anything from another host."""
+    checks: SiteCheck | None = _build.pop("checks", None)
+    if checks is None:
+        return
+    root = Path(config.config_file_path).parent
+    found = checks.problems(config.site_dir, str(root), config.docs_dir)
+    if found["lines"]:
+        counts = [f"{found['broken']} broken link(s)"] * bool(found["broken"])
+        counts += [f"{found['third_party']} third-party asset(s)"] * bool(found["third_party"])
+        raise build_error(f"{' and '.join(counts)} in the built site:\n" + "\n".join(found["lines"]))

@@ -1,0 +1,1 @@
+"""Editors' tools: the command line, scaffolding, the review report and the external link check."""
