@@ -449,3 +449,12 @@ def test_all_problems_are_reported_at_once(minimal: Path) -> None:
     rules = sorted(ln.split("[")[1].split("]")[0] for ln in error_lines(result.stdout))
     assert rules == ["file-empty", "source-unknown", "value-unknown"]
     assert result.returncode == 1
+
+
+def test_every_rule_these_cases_report_is_in_the_rules_table() -> None:
+    """The rules table (README, `python -m macros rules`) names every rule an editor can meet."""
+    from macros.kb.errors import LOAD_RULES
+    from macros.rules import CHECKS
+
+    known = set(LOAD_RULES) | {c.rule for c in CHECKS}
+    assert {rule for _, _, rule, _ in CASES} - known == set()

@@ -89,3 +89,12 @@ def test_output_is_whole_when_the_check_ends_its_own_process(minimal: Path) -> N
             assert [item["message"] for item in json.loads(result.stdout)] == [p.message for p in expected]
         else:
             assert result.stdout.splitlines()[-1].startswith(f"{len(expected)} error(s)")
+
+
+def test_the_readme_lists_every_rule_as_the_rules_command_prints_it() -> None:
+    from macros.tools.cli import rules_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
+    assert block == rules_table(), "README.md's rules table is out of date: paste `python -m macros rules` into it"
+    assert run_cli("rules").stdout == rules_table()

@@ -292,3 +292,22 @@ def test_unknown_id_in_a_page_fails_the_build_naming_page_and_id(tmp_path: Path)
     assert result.returncode == 1
     assert "content/about.md:3: [page-ref-unknown]" in result.stderr and "no-such-question" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_rule_fails_check_and_build_with_the_same_message(tmp_path: Path) -> None:
+    """The build runs the check's rules: reading grade included (once wired by hand in the CLI)."""
+    from tests.helpers import run_cli
+
+    project = make_project(tmp_path / "project")
+    hard = (
+        "Notwithstanding considerable interindividual heterogeneity, electrophysiological characterisation "
+        "of spontaneous fasciculation potentials necessitates sophisticated neurophysiological instrumentation. "
+    ) * 12
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + hard + "\n", encoding="utf-8")
+    checked = run_cli("check", "--root", str(project))
+    errors = [line for line in checked.stdout.splitlines() if "[readability-grade]" in line]
+    assert checked.returncode == 1 and len(errors) == 1, checked.stdout
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert errors[0] in result.stderr and "Traceback" not in result.stderr

@@ -15,6 +15,29 @@ from macros.kb.text import is_placeholder
 from macros.kb.yamlread import YamlDoc
 from macros.problems import Problem, did_you_mean
 
+#: Rules of the loading stage (reading and validating each file and record), with what each catches.
+#: The rules run on the loaded knowledge base are registered in macros.rules.
+LOAD_RULES: dict[str, str] = {
+    "file-missing": "A data file is missing.",
+    "file-empty": "A data file holds no data.",
+    "file-encoding": "A file's bytes are not UTF-8.",
+    "file-too-large": "A data file is too large to read safely.",
+    "yaml-syntax": "YAML that cannot be read.",
+    "yaml-tab": "A line indented with a tab.",
+    "yaml-duplicate-key": "The same key twice in one mapping (YAML would silently keep the last).",
+    "yaml-tag": "A `!!python/...` or other tag.",
+    "yaml-alias": "Anchors, aliases or merge keys.",
+    "yaml-too-deep": "Nesting deeper than the reader allows.",
+    "field-unknown": 'A misspelt or unknown field or section (with "did you mean").',
+    "field-missing": "A required field is missing.",
+    "field-type": "A value of the wrong type: a bad date, web address, number, list or mapping.",
+    "field-empty": "An empty text or list.",
+    "value-unknown": "A word outside a closed vocabulary (the allowed words are listed).",
+    "id-format": "An id that is not lowercase words joined by hyphens.",
+    "source-missing": "A record with no `sources`.",
+    "placeholder-left": "A TODO left by `python -m macros new`.",
+}
+
 
 def placeholders(
     doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item: Any, reported: set[int]

@@ -13,7 +13,7 @@ from macros.rules.registry import Context, PageFinding, check
 
 @check("page-macro-syntax")
 def macro_calls_are_closed(ctx: Context) -> Iterator[PageFinding]:
-    """Every {{ ... }} and {% ... %} in a page is closed on the line it opens."""
+    """A `{{ ... }}` or `{% ... %}` in a page not closed on the line it opens."""
     pairs = (("{{", "}}"), ("{%", "%}"))
     for path, text in ctx.pages.items():
         for number, line in enumerate(text.splitlines(), 1):
@@ -41,7 +41,7 @@ _MACRO_CALL = re.compile(r"\{\{-?\s*(\w+)\(\s*(['\"])(.*?)\2")
 
 @check("page-ref-unknown")
 def page_ids_resolve(ctx: Context) -> Iterator[PageFinding]:
-    """Every id a page passes to a macro ({{ faq("...") }}, {{ figure("...") }}...) exists."""
+    """A page passing an id that does not exist to a macro (`{{ faq("...") }}`)."""
     for path, text in ctx.pages.items():
         for number, line in enumerate(text.splitlines(), 1):
             for match in _MACRO_CALL.finditer(line):
@@ -57,7 +57,7 @@ def page_ids_resolve(ctx: Context) -> Iterator[PageFinding]:
 
 @check("privacy-third-party")
 def no_third_party_assets(ctx: Context) -> Iterator[PageFinding]:
-    """Pages, templates and stylesheets fetch nothing from other hosts (no CDN, fonts, trackers)."""
+    """A page, template or stylesheet that would fetch from another host (CDN, fonts, trackers)."""
     for path, text in {**ctx.pages, **ctx.templates}.items():
         if path.endswith(".md"):
             assets = markdown_assets(text)

@@ -15,7 +15,7 @@ from macros.rules.registry import Context, Finding, check
 
 @check("id-duplicate")
 def ids_unique(ctx: Context) -> Iterator[Finding]:
-    """Ids are unique within each kind of record."""
+    """The same id twice in one kind of record."""
     for section in SECTIONS:
         first: dict[str, m.Model] = {}
         for record in records_of(ctx.kb, section.key):
@@ -29,7 +29,7 @@ def ids_unique(ctx: Context) -> Iterator[Finding]:
 
 @check("source-unknown")
 def sources_resolve(ctx: Context) -> Iterator[Finding]:
-    """Every cited source id exists in data/sources.yaml."""
+    """A cited source id that is not in data/sources.yaml."""
     if not ctx.readable("sources"):
         return
     known = {s.id for s in ctx.kb.sources} | ctx.broken_ids["sources"]
@@ -42,7 +42,7 @@ def sources_resolve(ctx: Context) -> Iterator[Finding]:
 
 @check("source-not-authoritative")
 def sources_authoritative(ctx: Context) -> Iterator[Finding]:
-    """Every fact cites at least one authoritative source, not only seeds or web articles."""
+    """A record citing only seeds or web articles, no authoritative source."""
     if not ctx.readable("sources"):
         return
     kinds = {s.id: s.kind for s in ctx.kb.sources}
@@ -61,7 +61,7 @@ def sources_authoritative(ctx: Context) -> Iterator[Finding]:
 
 @check("source-unused", severity="warning")
 def sources_used(ctx: Context) -> Iterator[Finding]:
-    """Every source is cited at least once."""
+    """A source nobody cites."""
     if ctx.unreadable:
         return  # a file that could not be read may hold the citations
     cited = {ref.id for record in fact_records(ctx.kb) for _, ref in citations_of(record)}
@@ -73,7 +73,7 @@ def sources_used(ctx: Context) -> Iterator[Finding]:
 
 @check("ref-unknown")
 def references_resolve(ctx: Context) -> Iterator[Finding]:
-    """Every id a record refers to (regions, roots, causes, signs, terms...) exists."""
+    """A region, root, muscle, nerve, deficit, cause, sign or glossary id that does not exist."""
     for key, field_name, target in REFERENCES:
         if not ctx.readable(target):
             continue
@@ -94,7 +94,7 @@ def references_resolve(ctx: Context) -> Iterator[Finding]:
 
 @check("ref-self")
 def no_self_references(ctx: Context) -> Iterator[Finding]:
-    """A record does not list itself as related (a glossary term in its own see_also...)."""
+    """A record listing itself as related (a glossary term in its own see_also...)."""
     for key, field_name, target in REFERENCES:
         if key != target:
             continue
@@ -109,7 +109,7 @@ def no_self_references(ctx: Context) -> Iterator[Finding]:
 
 @check("reviewed-future")
 def reviewed_not_future(ctx: Context) -> Iterator[Finding]:
-    """Review and access dates are not in the future."""
+    """A `reviewed` or `accessed` date in the future."""
     for record in fact_records(ctx.kb):
         if record.reviewed > ctx.today:
             yield Finding(
@@ -156,7 +156,7 @@ def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], s
 
 @check("html-in-text")
 def no_html(ctx: Context) -> Iterator[Finding]:
-    """Data text holds no HTML tags or entities (Markdown emphasis and links are fine)."""
+    """HTML tags or entities in data text (Markdown emphasis and links are fine)."""
     for record, where, text in record_strings(ctx):
         match = HTML.search(text) if "<" in text or "&" in text else None  # the pattern starts with one
         if match:
@@ -170,7 +170,7 @@ def no_html(ctx: Context) -> Iterator[Finding]:
 
 @check("unsafe-link")
 def links_are_web_addresses(ctx: Context) -> Iterator[Finding]:
-    """Markdown links in data text point to http(s) or mailto addresses, never javascript: or data:."""
+    """A link in data text to anything but an http(s) or mailto address (javascript:, data:...)."""
     for record, where, text in record_strings(ctx):
         match = UNSAFE_LINK.search(text) if "](" in text else None  # a Markdown link has one
         if match:
@@ -184,7 +184,7 @@ def links_are_web_addresses(ctx: Context) -> Iterator[Finding]:
 
 @check("placeholder-left")
 def no_placeholders(ctx: Context) -> Iterator[Finding]:
-    """No TODO placeholder from `python -m macros new` is left in the data."""
+    """A TODO placeholder from `python -m macros new` left in the data."""
     for record, where, text in record_strings(ctx):
         if is_placeholder(text):
             field_name = ".".join(str(p) for p in where)
@@ -195,7 +195,7 @@ def no_placeholders(ctx: Context) -> Iterator[Finding]:
 
 @check("root-label-mismatch")
 def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
-    """A root's id is its label in lower case (l5 for L5), so URLs are predictable."""
+    """A root whose id is not its label in lower case (l5 for L5), so its address is unpredictable."""
     for root in ctx.kb.roots:
         if root.id != root.label.lower():
             yield Finding(

@@ -149,6 +149,26 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def rules_table() -> str:
+    """Every rule id, its severity and what it catches, as the Markdown table in README.md."""
+    from macros.kb.errors import LOAD_RULES
+    from macros.rules import CHECKS
+
+    rows = {rule: ("error", "loading", summary) for rule, summary in LOAD_RULES.items()}
+    rows.update({c.rule: (c.severity, "rules", c.summary) for c in CHECKS})
+    lines = ["| Rule | Severity | Stage | What it catches |", "|---|---|---|---|"]
+    lines += [
+        f"| `{rule}` | {severity} | {stage} | {summary} |" for rule, (severity, stage, summary) in sorted(rows.items())
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """Print every rule as a Markdown table."""
+    print(rules_table(), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
@@ -169,6 +189,8 @@ def parser() -> argparse.ArgumentParser:
     sch.add_argument("--root", default=".", help="project root (default: current folder)")
     sch.add_argument("--check", action="store_true", help="only report schemas that are out of date (exit 1)")
     sch.set_defaults(func=cmd_schema)
+    rul = sub.add_parser("rules", help="list every rule the check runs, as a Markdown table")
+    rul.set_defaults(func=cmd_rules)
     ext = sub.add_parser("linkcheck-external", help="check every source URL over the network (opt-in, slow)")
     ext.add_argument("--root", default=".", help="project root (default: current folder)")
     ext.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")

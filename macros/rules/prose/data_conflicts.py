@@ -52,7 +52,7 @@ def sign_causes_agree(ctx: Context) -> Iterator[Finding]:
 
 @check("lexicon-conflict")
 def phrases_unambiguous(ctx: Context) -> Iterator[Finding]:
-    """No phrase names two different warning signs or two different figures."""
+    """One phrase naming two warning signs or two figures (the prose checker would be ambiguous)."""
     for key, phrases_of in (("signs", lambda s: s.aliases), ("figures", lambda f: f.phrases)):
         owner: dict[str, str] = {}
         for record in records_of(ctx.kb, key):
