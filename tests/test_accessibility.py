@@ -21,11 +21,16 @@ def scheme_page(request, browser):
     context.close()
 
 
-def test_every_page_has_no_axe_violations(scheme_page, site_url: str, built_site) -> None:
+#: Every page is checked; the pages are split into parts so that parallel workers share the work.
+PARTS = 6
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_every_page_has_no_axe_violations(scheme_page, site_url: str, built_site, part: int) -> None:
     scheme, page = scheme_page
     script = axe_source()
     failures = []
-    for path in _pages(built_site):
+    for path in _pages(built_site)[part::PARTS]:
         page.goto(site_url + path)
         page.add_script_tag(content=script)
         result = page.evaluate(
