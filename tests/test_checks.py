@@ -87,10 +87,10 @@ FAILING = [
     (
         "source-not-authoritative",
         "data/causes.yaml",
-        "sources: [agency-page, seed-article]",
-        "sources: [seed-article]",
-        "sources: [seed-article]",
-        ["cause 'caffeine'", "only seed sources"],
+        "sources: [agency-page, blog-article]",
+        "sources: [blog-article]",
+        "sources: [blog-article]",
+        ["cause 'caffeine'", "only web-article sources"],
     ),
     (
         "ref-unknown",
@@ -188,9 +188,9 @@ def test_minimal_fixture_is_clean() -> None:
     assert records == 13
 
 
-def test_seed_beside_authoritative_source_is_fine(minimal: Path) -> None:
+def test_web_article_beside_authoritative_source_is_fine(minimal: Path) -> None:
     text = (minimal / "data" / "causes.yaml").read_text()
-    assert "sources: [agency-page, seed-article]" in text
+    assert "sources: [agency-page, blog-article]" in text
     assert not [p for p in run_checks(load(minimal), today=TODAY) if p.rule == "source-not-authoritative"]
 
 

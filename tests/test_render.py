@@ -51,9 +51,9 @@ def test_citer_numbers_sources_in_first_use_order_and_tracks_oldest_review(v: Vi
     citer = Citer(v.sources)
     cause = v.causes["caffeine"]
     root = v.roots["s1"]
-    assert citer.cite(cause) == "[^src-agency-page][^src-seed-article]"
+    assert citer.cite(cause) == "[^src-agency-page][^src-blog-article]"
     assert citer.cite(root) == "[^src-agency-page]"
-    assert [s.id for s in citer.cited_sources()] == ["agency-page", "seed-article"]
+    assert [s.id for s in citer.cited_sources()] == ["agency-page", "blog-article"]
     assert citer.locators == {"agency-page": ["Table 1"]}
     assert citer.oldest == dt.date(2026, 1, 10)
 
@@ -101,7 +101,7 @@ def test_data_html_is_escaped_in_pages(v: Views) -> None:
 
 def test_references_backlinks_come_from_rendering(v: Views) -> None:
     found = pages.citing_pages(v)
-    assert ("causes/caffeine.md", "Caffeine") in found["seed-article"]
+    assert ("causes/caffeine.md", "Caffeine") in found["blog-article"]
     assert ("body-areas/calf.md", "Calf") in found["agency-page"]
 
 
@@ -149,7 +149,7 @@ def test_repeat_citations_of_a_record_are_one_compact_marker(v: Views) -> None:
     cause = v.causes["caffeine"]
     first = citer.cite(cause)
     again = citer.cite(cause)
-    assert first == "[^src-agency-page][^src-seed-article]"
+    assert first == "[^src-agency-page][^src-blog-article]"
     assert again == '<sup class="ta-cite"><a href="#sources-for-this-page" title="Sources 1, 2">1, 2</a></sup>'
     assert compact_numbers([7, 1, 2, 3, 9]) == "1\u20133, 7, 9"
 

@@ -91,7 +91,7 @@ def test_report_lists_what_to_review(tmp_path: Path) -> None:
     for section in (
         "Facts due for review (1)",
         "Sources never cited (0)",
-        "Facts that also cite a seed article",
+        "Facts that also cite a web article",
         "Pages by reading grade",
     ):
         assert section in out

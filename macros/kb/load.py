@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from macros.kb import models as m
 from macros.kb.errors import placeholders, problem, slug
 from macros.kb.origin import Origin
-from macros.kb.sections import ANATOMY_KEYS, DATA_DIR, DATA_FILES, LEXICON, SECTIONS, Section
+from macros.kb.sections import ANATOMY_KEYS, DATA_DIR, DATA_FILES, SECTIONS, TABLES, Section
 from macros.kb.yamlread import YamlDoc, read_yaml
 from macros.problems import Problem, did_you_mean
 
@@ -63,7 +63,7 @@ def load(root: Path) -> Loaded:
 
 
 def _load(root: Path) -> Loaded:
-    lexicon: m.Lexicon | None = None
+    tables: dict[str, Any] = {t.key: None for t in TABLES}
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
     unreadable: set[str] = set()
@@ -71,7 +71,7 @@ def _load(root: Path) -> Loaded:
     for name in DATA_FILES:
         rel = f"{DATA_DIR}/{name}"
         path = root / DATA_DIR / name
-        sections = [s for s in SECTIONS if s.file == name] or [LEXICON]
+        sections = [s for s in (*SECTIONS, *TABLES) if s.file == name]
         if not path.is_file():
             keys = ", ".join(s.key for s in sections)
             problems.append(Problem(rel, 1, "file-missing", "error", f"data file is missing - it holds the {keys}"))
@@ -82,11 +82,12 @@ def _load(root: Path) -> Loaded:
         if doc.problems or doc.data is None:
             unreadable.update(s.key for s in sections)
             continue
-        if sections == [LEXICON]:
-            lexicon, found = _load_lexicon(doc)
+        if sections[0] in TABLES:
+            table, found = _load_table(doc, sections[0])
             problems.extend(found)
-            if lexicon is None:
-                unreadable.add(LEXICON.key)
+            if table is None:
+                unreadable.add(sections[0].key)
+            tables[sections[0].key] = table
             continue
         found, unusable = _load_file(doc, sections, records, broken)
         problems.extend(found)
@@ -95,7 +96,7 @@ def _load(root: Path) -> Loaded:
     kb = m.KnowledgeBase(
         anatomy=m.Anatomy(**{key: records[key] for key in ANATOMY_KEYS}),
         **{s.key: records[s.key] for s in SECTIONS if s.key not in ANATOMY_KEYS},
-        lexicon=lexicon,
+        **tables,
     )
     pages, page_problems = load_texts(root, (f"{CONTENT_DIR}/**/*.md",))
     templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
@@ -165,20 +166,22 @@ def _load_file(
     return problems, unusable
 
 
-def _load_lexicon(doc: YamlDoc) -> tuple[m.Lexicon | None, list[Problem]]:
-    """Validate data/lexicon.yaml (a single ``lexicon:`` mapping)."""
-    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("lexicon"), dict):
-        message = "file must start with 'lexicon:' followed by its word lists"
-        return None, [Problem(doc.rel, 1, "field-missing", "error", message)]
+def _load_table(doc: YamlDoc, section: Section) -> tuple[Any, list[Problem]]:
+    """Validate a table file (data/lexicon.yaml, data/hosts.yaml): one ``key:`` mapping."""
+    key = section.key
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), dict):
+        return None, [
+            Problem(doc.rel, 1, "field-missing", "error", f"file must start with '{key}:' followed by its lists")
+        ]
     problems = [
-        Problem(doc.rel, doc.line((k,)), "field-unknown", "error", f"unknown section '{k}' - only 'lexicon' is allowed")
+        Problem(doc.rel, doc.line((k,)), "field-unknown", "error", f"unknown section '{k}' - only '{key}' is allowed")
         for k in doc.data
-        if k != "lexicon"
+        if k != key
     ]
     try:
-        return m.Lexicon.model_validate(doc.data["lexicon"]), problems
+        return section.model.model_validate(doc.data[key]), problems
     except ValidationError as exc:
-        return None, problems + [problem(doc, LEXICON, ("lexicon",), {}, err) for err in exc.errors(include_url=False)]
+        return None, problems + [problem(doc, section, (key,), {}, err) for err in exc.errors(include_url=False)]
 
 
 def _raw_citations(item: dict[str, Any]) -> set[str]:

@@ -9,63 +9,30 @@ generator all read it from here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    HttpUrl,
-    PrivateAttr,
-    StringConstraints,
-    field_validator,
-)
+from pydantic import Field, HttpUrl, field_validator
+from stdnum import isbn
+from stdnum.exceptions import ValidationError as IsbnError
 
-from macros.kb.vocab import (  # noqa: F401  (the closed vocabularies, re-exported as models.X)
+# The building blocks, the closed vocabularies and the tables, re-exported as models.X.
+from macros.kb.base import Doi, Id, Model, Pmid, RefTo, ShortText, Text, Value
+from macros.kb.tables import HostRule, Hosts, Lexicon  # noqa: F401
+from macros.kb.vocab import (  # noqa: F401
     AUTHORITATIVE_KINDS,
     URGENCY_ORDER,
     BodyPart,
     CauseCategory,
     Degree,
     FaqTopic,
+    Frequency,
     Reflex,
     RootLabel,
     Seriousness,
+    SourceForm,
     SourceKind,
     Urgency,
 )
-
-# --- Building blocks -------------------------------------------------------------------
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
-]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
-
-
-@dataclass(frozen=True)
-class RefTo:
-    """Marks a field as holding ids of records of another section (its key, e.g. "regions")."""
-
-    target: str
-
-
-class Value(BaseModel):
-    """Base for every model: strict about unknown keys, immutable once loaded. A part of a record
-    (a citation, an alternative) is a Value: it is located through its record."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Model(Value):
-    """Base for records and the files' top-level parts: a Value that knows where it was read."""
-
-    #: Where the loader read it: a macros.kb.origin.Origin (file, line, the lines of its fields),
-    #: or None for records built in code. Typed loosely so that the models import nothing of ours.
-    _origin: Any = PrivateAttr(default=None)
 
 
 class SourceRef(Value):
@@ -73,6 +40,20 @@ class SourceRef(Value):
 
     id: Id = Field(description="Id of a source in data/sources.yaml.")
     locator: ShortText | None = Field(default=None, description="Where in the source: section heading, table or page.")
+    tier: Urgency | None = Field(
+        default=None,
+        description="For a warning sign: the urgency this source gives the sign (emergency, urgent, soon, self-care).",
+    )
+
+
+class InShort(Value):
+    """The answer a worried reader needs first, shown at the top of a page: four short lines."""
+
+    what: ShortText = Field(description="What it is, in one plain line.")
+    outlook: ShortText = Field(description="Whether it is usually harmless: the record's real seriousness.")
+    helps: ShortText = Field(description="What helps, in one line.")
+    doctor: ShortText = Field(description="When to see a doctor, in one line.")
+    tier: Urgency = Field(description="The tier of the warning-signs page the doctor line links to.")
 
 
 def _coerce_source_refs(value: Any) -> Any:
@@ -113,21 +94,59 @@ class Source(Model):
     """A published source: the only place a citation is written in full."""
 
     id: Id = Field(description="Stable kebab-case id used in every record's sources list.")
-    kind: SourceKind = Field(description="What sort of source it is; decides if it is authoritative.")
-    title: ShortText
-    publisher: ShortText
+    kind: SourceKind = Field(description="Who stands behind it; decides if it is authoritative.")
+    form: SourceForm = Field(description="article (found by DOI or PMID), book (ISBN, edition, chapter) or web-page.")
+    title: ShortText = Field(description="The title as published.")
+    authors: ShortText | None = Field(default=None, description="Authors as 'Surname AB, Surname CD', if named.")
+    publisher: ShortText = Field(description="The journal (with volume and pages), book publisher or website.")
     year: int | None = Field(default=None, ge=1900, le=2100, description="Year published; null if undated.")
-    url: HttpUrl = Field(description="The publisher's canonical http(s) address, never a mirror.")
-    accessed: dt.date = Field(description="Date (YYYY-MM-DD) the address was last checked.")
-    note: Text | None = Field(default=None, description="Caveats: how it was read, what to verify.")
+    doi: Doi | None = Field(default=None, description="The article's DOI, e.g. 10.1002/mus.26239.")
+    pmid: Pmid | None = Field(default=None, description="The article's PubMed id, e.g. 30028521.")
+    isbn: ShortText | None = Field(default=None, description="The book's ISBN (10 or 13 digits).")
+    edition: ShortText | None = Field(default=None, description="The book's edition, e.g. '19th'.")
+    chapter: ShortText | None = Field(
+        default=None, description="The chapter as printed, e.g. '22: Back and neck pain'."
+    )
+    url: HttpUrl | None = Field(
+        default=None,
+        description="The publisher's own deep address (never a home page, mirror or copy); optional for "
+        "an article with a DOI or PMID.",
+    )
+    accessed: dt.date = Field(description="Date (YYYY-MM-DD) the source was last checked.")
+    note: Text | None = Field(default=None, description="A note for readers, e.g. 'Meeting abstract, 34 patients.'")
+    provenance: Text | None = Field(
+        default=None, description="Editorial notes (how it was read, what to verify): never shown to readers."
+    )
+
+    _coerce_pmid = field_validator("pmid", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
 
     @field_validator("url")
     @classmethod
-    def _http_only(cls, value: HttpUrl) -> HttpUrl:
+    def _http_only(cls, value: HttpUrl | None) -> HttpUrl | None:
         """Only http(s) addresses may be linked."""
-        if value.scheme not in ("http", "https"):
+        if value is not None and value.scheme not in ("http", "https"):
             raise ValueError("source URLs must start with http:// or https://")
         return value
+
+    @field_validator("isbn")
+    @classmethod
+    def _valid_isbn(cls, value: str | None) -> str | None:
+        """An ISBN whose check digit is right (a typo is caught before a reader meets it)."""
+        if value is None:
+            return None
+        try:
+            return str(isbn.format(isbn.validate(value)))
+        except IsbnError as exc:
+            raise ValueError(f"'{value}' is not a valid ISBN ({exc})") from None
+
+    @property
+    def link(self) -> str | None:
+        """Where a reader follows the source: its own address, else its DOI or PubMed record."""
+        if self.url is not None:
+            return str(self.url)
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else None
 
 
 # --- Anatomy -----------------------------------------------------------------------------
@@ -143,6 +162,7 @@ class Region(Record):
         description="Other names readers and clinicians use: plain and anatomical.",
     )
     description: Text = Field(description="One or two plain sentences locating the area.")
+    in_short: InShort | None = Field(default=None, description="The first-screen answer for this area's page.")
 
 
 class Muscle(Record):
@@ -239,15 +259,37 @@ class Cause(Record):
     terms: Annotated[list[Id], RefTo("glossary")] = Field(
         default_factory=list, description="Related glossary term ids."
     )
+    frequency: Frequency | None = Field(
+        default=None, description="common, uncommon or rare, where sources say how often it is the cause."
+    )
+    in_short: InShort | None = Field(default=None, description="The first-screen answer for this cause's page.")
+
+
+class SignGroup(Record):
+    """Warning signs shown together in one box: "back or leg pain with any of these"."""
+
+    title: ShortText = Field(description="The box's title, in plain words.")
+    description: Text = Field(description="What the signs have in common and what to do.")
 
 
 class WarningSign(Record):
     """A symptom that means a reader should seek care, with how urgently."""
 
-    name: ShortText = Field(description="Short plain title of the sign.")
+    name: ShortText = Field(description="The symptom, in plain words: the title of its box and its checklist label.")
     description: Text = Field(description="What to look out for, in plain words.")
-    urgency: Urgency = Field(description="emergency, urgent, soon or self-care.")
+    urgency: Urgency = Field(description="emergency, urgent, soon or self-care: the tier its sources give.")
+    tier_note: Text | None = Field(
+        default=None, description="Where the cited sources give different tiers: which, and why this one was chosen."
+    )
     action: Text = Field(description="What to do, in plain words.")
+    general: bool = Field(
+        default=False,
+        description="True for a sign that matters wherever a twitch is (weakness, wasting): shown on every "
+        "body-area page and on the pages of harmless causes.",
+    )
+    group: Annotated[Id | None, RefTo("sign_groups")] = Field(
+        default=None, description="Id of the sign group whose box shows this sign, if any."
+    )
     causes: Annotated[list[Id], RefTo("causes")] = Field(
         default_factory=list, description="Ids of causes it can point to."
     )
@@ -256,6 +298,12 @@ class WarningSign(Record):
         default_factory=list,
         description="Other ways writers name this sign (used by the contradiction checker), e.g. 'loss of bowel control'.",
     )
+
+
+class PageSummary(Record):
+    """The first-screen answer of a hand-written page (the home page, what a twitch is)."""
+
+    in_short: InShort
 
 
 # --- FAQs, glossary, comparisons, figures ------------------------------------------------
@@ -317,21 +365,6 @@ class Figure(Record):
 # --- Lexicon -----------------------------------------------------------------------------
 
 
-class Lexicon(Model):
-    """Words the contradiction checker reads prose with (data/lexicon.yaml). Not medical facts."""
-
-    negations: list[ShortText] = Field(description="Words that turn a sentence around ('not', 'never').")
-    motor_cues: list[ShortText] = Field(description="Words that make a sentence about twitching or weakness.")
-    sensory_cues: list[ShortText] = Field(description="Words that make a sentence about feeling or numbness.")
-    supply_cues: list[ShortText] = Field(description="Words that say a nerve supplies a muscle or area.")
-    symptom_cues: list[ShortText] = Field(description="Words that present something as an ordinary symptom.")
-    reflexes: dict[Reflex, list[ShortText]] = Field(description="How writers name each reflex.")
-    urgency: dict[Urgency, list[ShortText]] = Field(description="Phrases that put a sign in an urgency tier.")
-    seriousness: dict[Seriousness, list[ShortText]] = Field(
-        description="Phrases that call a cause harmless or serious."
-    )
-
-
 # --- The whole knowledge base ------------------------------------------------------------
 
 
@@ -343,8 +376,11 @@ class KnowledgeBase(Model):
     roots: list[Root] = Field(default_factory=list)
     causes: list[Cause] = Field(default_factory=list)
     signs: list[WarningSign] = Field(default_factory=list)
+    sign_groups: list[SignGroup] = Field(default_factory=list)
+    summaries: list[PageSummary] = Field(default_factory=list)
     faqs: list[Faq] = Field(default_factory=list)
     glossary: list[Term] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     lexicon: Lexicon | None = None
+    hosts: Hosts | None = None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.kb import models as m
-from macros.kb.sections import DATA_DIR, LEXICON, REFERENCES, SECTIONS, records_of
+from macros.kb.sections import DATA_DIR, REFERENCES, SECTIONS, TABLES, records_of
 
 SCHEMA_DIR = "schema"
 
@@ -38,8 +38,9 @@ def file_schemas(kb: m.KnowledgeBase) -> dict[str, dict[str, Any]]:
             }
         _source_refs(defs, ids["sources"])
         schemas[name] = _wrap(name, properties, defs, required=[s.key for s in sections] if len(sections) == 1 else [])
-    lexicon = m.Lexicon.model_json_schema(ref_template="#/$defs/{model}")
-    schemas[LEXICON.file] = _wrap(LEXICON.file, {"lexicon": lexicon}, lexicon.pop("$defs", {}), required=["lexicon"])
+    for table in TABLES:
+        body = table.model.model_json_schema(ref_template="#/$defs/{model}")
+        schemas[table.file] = _wrap(table.file, {table.key: body}, body.pop("$defs", {}), required=[table.key])
     return schemas
 
 

@@ -18,7 +18,7 @@ class Section:
 
     file: str
     key: str
-    model: type[m.Record] | type[m.Source]
+    model: type[m.Model]
     label: str  # how an editor names one record of this kind
 
 
@@ -31,15 +31,20 @@ SECTIONS: tuple[Section, ...] = (
     Section("roots.yaml", "roots", m.Root, "root"),
     Section("causes.yaml", "causes", m.Cause, "cause"),
     Section("signs.yaml", "signs", m.WarningSign, "warning sign"),
+    Section("signs.yaml", "sign_groups", m.SignGroup, "sign group"),
+    Section("summaries.yaml", "summaries", m.PageSummary, "page summary"),
     Section("faqs.yaml", "faqs", m.Faq, "FAQ"),
     Section("glossary.yaml", "glossary", m.Term, "glossary term"),
     Section("comparisons.yaml", "comparisons", m.Comparison, "comparison"),
     Section("figures.yaml", "figures", m.Figure, "figure"),
 )
-#: The lexicon is one mapping, not a list of records.
-LEXICON = Section("lexicon.yaml", "lexicon", m.Lexicon, "lexicon")  # type: ignore[arg-type]
+#: Tables the checks read with (one mapping each, not a list of records).
+TABLES: tuple[Section, ...] = (
+    Section("lexicon.yaml", "lexicon", m.Lexicon, "lexicon"),  # type: ignore[arg-type]
+    Section("hosts.yaml", "hosts", m.Hosts, "hosts table"),  # type: ignore[arg-type]
+)
 #: Every data file, in the order the loader reads them.
-DATA_FILES: tuple[str, ...] = (*dict.fromkeys(s.file for s in SECTIONS), LEXICON.file)
+DATA_FILES: tuple[str, ...] = (*dict.fromkeys(s.file for s in SECTIONS), *(t.file for t in TABLES))
 #: The sections kept inside data/anatomy.yaml's part of the knowledge base.
 ANATOMY_KEYS = ("regions", "muscles", "nerves", "deficits")
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}

@@ -18,16 +18,19 @@ URGENCY_ORDER: tuple[Urgency, ...] = ("emergency", "urgent", "soon", "self-care"
 #: The lumbosacral roots the atlas covers.
 RootLabel = Literal["L2", "L3", "L4", "L5", "S1", "S2"]
 
-#: Kinds of source. The first four are authoritative; ``web-article`` and ``seed``
-#: may be cited beside an authoritative source, never alone.
+#: Kinds of source, by who stands behind it. The first four are authoritative; a
+#: ``web-article`` may be cited beside an authoritative source, never alone. The articles the
+#: project started from (seeds) are not sources at all: data/hosts.yaml refuses their sites.
 SourceKind = Literal[
     "health-agency",
     "clinical-reference",
     "academic-medical-centre",
     "peer-reviewed",
     "web-article",
-    "seed",
 ]
+#: What a reader looks for to find a source: an ``article`` (by DOI or PMID), a ``book`` (by
+#: ISBN, edition and chapter) or a ``web-page`` (by its own deep address).
+SourceForm = Literal["article", "book", "web-page"]
 AUTHORITATIVE_KINDS: frozenset[str] = frozenset(
     {"health-agency", "clinical-reference", "academic-medical-centre", "peer-reviewed"}
 )
@@ -51,6 +54,9 @@ CauseCategory = Literal[
 #: ``needs-evaluation`` see a clinician; ``serious`` a serious condition that needs
 #: prompt specialist assessment.
 Seriousness = Literal["benign", "needs-evaluation", "serious"]
+
+#: How often a cause is behind twitching, where sources say so (causes are listed most likely first).
+Frequency = Literal["common", "uncommon", "rare"]
 
 #: Tendon reflexes a root is tested by.
 Reflex = Literal["knee-jerk", "ankle-jerk"]

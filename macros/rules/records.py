@@ -201,3 +201,33 @@ def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 root, ("id",), f"root '{root.id}' has label {root.label} - its id must be '{root.label.lower()}'"
             )
+
+
+@check("summary-missing")
+def summaries_present(ctx: Context) -> Iterator[Finding]:
+    """A cause or body area without `in_short`, the answer its page opens with."""
+    for record in [*ctx.kb.causes, *ctx.kb.anatomy.regions]:
+        if record.in_short is None:
+            yield Finding(
+                record,
+                ("id",),
+                f"{label(record)} has no `in_short:` - write what it is, whether it is usually harmless, "
+                "what helps and when to see a doctor (with the warning tier to link)",
+            )
+
+
+@check("sign-group-tier")
+def groups_share_a_tier(ctx: Context) -> Iterator[Finding]:
+    """A sign group whose signs have different tiers (its box shows one tier)."""
+    members: dict[str, list[m.WarningSign]] = {}
+    for sign in ctx.kb.signs:
+        if sign.group:
+            members.setdefault(sign.group, []).append(sign)
+    for sign_group in ctx.kb.sign_groups:
+        tiers = {s.urgency for s in members.get(sign_group.id, [])}
+        if len(tiers) > 1:
+            yield Finding(
+                sign_group,
+                ("id",),
+                f"sign group '{sign_group.id}' holds signs of tiers {', '.join(sorted(tiers))} - one box shows one tier",
+            )

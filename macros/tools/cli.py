@@ -134,7 +134,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Print the review report: stale facts, unused sources and terms, seed reliance, reading grades."""
+    """Print the review report: stale facts, unused sources and terms, web-article reliance, reading grades."""
     import datetime as dt
 
     from macros.kb.load import load

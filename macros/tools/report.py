@@ -61,13 +61,10 @@ def build_report(loaded: Loaded, months: int, today: dt.date) -> str:
         for _, ref in citations_of(record):
             cited[ref.id] = cited.get(ref.id, 0) + 1
     never = [(s.id, s.kind, _at(s)) for s in kb.sources if s.id not in cited]
-    seed_only = [
-        (label(r), _at(r)) for r in fact_records(kb) if r.sources and all(kinds.get(x.id) == "seed" for x in r.sources)
-    ]
-    with_seed = [
-        (label(r), ", ".join(x.id for x in r.sources if kinds.get(x.id) == "seed"), _at(r))
+    with_web = [
+        (label(r), ", ".join(x.id for x in r.sources if kinds.get(x.id) == "web-article"), _at(r))
         for r in fact_records(kb)
-        if any(kinds.get(x.id) == "seed" for x in r.sources)
+        if any(kinds.get(x.id) == "web-article" for x in r.sources)
     ]
     unused_terms = _unused_terms(loaded, views)
     grades = page_grades(loaded.kb, loaded.pages)
@@ -82,12 +79,9 @@ def build_report(loaded: Loaded, months: int, today: dt.date) -> str:
         ),
         _table("Sources never cited", ("source", "kind", "where"), never, "None."),
         _table(
-            "Facts citing only seed articles", ("record", "where"), seed_only, "None (the check also fails on these)."
-        ),
-        _table(
-            "Facts that also cite a seed article (check the authoritative source carries the fact)",
-            ("record", "seed", "where"),
-            with_seed,
+            "Facts that also cite a web article (check the authoritative source carries the fact)",
+            ("record", "web article", "where"),
+            with_web,
             "None.",
         ),
         _table("Glossary terms never used on any page", ("term", "where"), unused_terms, "None."),

@@ -96,7 +96,8 @@ SKELETONS: dict[str, Skeleton] = {
         "sources.yaml",
         "sources",
         """\
-    kind: TODO                        # health-agency, clinical-reference, academic-medical-centre, peer-reviewed, web-article or seed
+    kind: TODO                        # health-agency, clinical-reference, academic-medical-centre, peer-reviewed or web-article
+    form: TODO                        # article (give doi or pmid), book (isbn, edition, chapter) or web-page (its own deep url)
     title: TODO title as published
     publisher: TODO who published it
     year: null                        # year published, or null if undated

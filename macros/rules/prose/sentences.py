@@ -25,12 +25,14 @@ class Sentence(NamedTuple):
 
 #: Free-text fields of each record kind (names, synonyms and ids are not prose).
 PROSE_FIELDS: dict[type[m.Model], tuple[str, ...]] = {
-    m.Cause: ("summary", "mechanism", "pattern", "helps"),
-    m.WarningSign: ("description", "action"),
+    m.Cause: ("summary", "mechanism", "pattern", "helps", "in_short"),
+    m.WarningSign: ("description", "action", "tier_note"),
+    m.SignGroup: ("description",),
+    m.PageSummary: ("in_short",),
     m.Faq: ("answer",),
     m.Term: ("definition",),
     m.Comparison: ("what_it_is", "how_it_differs"),
-    m.Region: ("description",),
+    m.Region: ("description", "in_short"),
     m.Muscle: ("action",),
     m.Nerve: ("supplies",),
     m.Deficit: ("description",),
@@ -150,18 +152,29 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
 def record_sentences(record: m.Model, path: str, line_of: Callable[..., int]) -> Iterator[Sentence]:
     """Sentences of a record's free-text fields, each at the first line of its field
     (``line_of(field, index)``); ``SentenceLines`` finds a sentence's own line when needed."""
-    for name in PROSE_FIELDS.get(type(record), ()):
-        value = getattr(record, name)
-        texts = value if isinstance(value, list) else [value] if value else []
-        for index, text in enumerate(texts):
-            start = line_of(name, index) if isinstance(value, list) else line_of(name)
-            visible = _LINK.sub(r"\1", text) if "](" in text else text  # Markdown links: their words
-            for _, sentence in split_sentences(" ".join(visible.split())):
-                yield Sentence(path, start, sentence)
+    for start, text in _texts(record):
+        visible = _LINK.sub(r"\1", text) if "](" in text else text  # Markdown links: their words
+        for _, sentence in split_sentences(" ".join(visible.split())):
+            yield Sentence(path, line_of(*start), sentence)
     for a, alt in enumerate(record.alternatives if "alternatives" in type(record).model_fields else ()):
         start = line_of("alternatives", a)
         for _, sentence in split_sentences(" ".join(alt.note.split())):
             yield Sentence(path, start, sentence)
+
+
+def _texts(record: m.Model) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(field path in the record, text) of each prose field: a list gives each item, and the
+    four lines of an `in_short` block each."""
+    for name in PROSE_FIELDS.get(type(record), ()):
+        value = getattr(record, name)
+        if isinstance(value, m.InShort):
+            for part in ("what", "outlook", "helps", "doctor"):
+                yield (name, part), getattr(value, part)
+        elif isinstance(value, list):
+            for index, text in enumerate(value):
+                yield (name, index), text
+        elif value:
+            yield (name,), value
 
 
 class SentenceLines:

@@ -1,0 +1,61 @@
+"""Tables the checks read with, kept as data beside the facts: the lexicon of the prose
+checker (data/lexicon.yaml) and the hosts of sources (data/hosts.yaml). Not medical facts."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from macros.kb.base import Model, ShortText, Value
+from macros.kb.vocab import Reflex, Seriousness, SourceKind, Urgency
+
+
+class Lexicon(Model):
+    """Words the contradiction checker reads prose with (data/lexicon.yaml). Not medical facts."""
+
+    negations: list[ShortText] = Field(description="Words that turn a sentence around ('not', 'never').")
+    motor_cues: list[ShortText] = Field(description="Words that make a sentence about twitching or weakness.")
+    sensory_cues: list[ShortText] = Field(description="Words that make a sentence about feeling or numbness.")
+    supply_cues: list[ShortText] = Field(description="Words that say a nerve supplies a muscle or area.")
+    symptom_cues: list[ShortText] = Field(description="Words that present something as an ordinary symptom.")
+    reflexes: dict[Reflex, list[ShortText]] = Field(description="How writers name each reflex.")
+    urgency: dict[Urgency, list[ShortText]] = Field(description="Phrases that put a sign in an urgency tier.")
+    seriousness: dict[Seriousness, list[ShortText]] = Field(
+        description="Phrases that call a cause harmless or serious."
+    )
+    editorial: list[ShortText] = Field(
+        default_factory=list,
+        description="Words of editorial talk that a note shown to readers must not hold ('seed', 'mirror', 'verify').",
+    )
+
+
+class HostRule(Value):
+    """What sources at one host (and the hosts under it) may be: their kinds, or not citable at all."""
+
+    host: ShortText = Field(description="A host name: 'nhs.uk' covers www.nhs.uk; 'gov' covers every .gov host.")
+    kinds: list[SourceKind] = Field(default_factory=list, description="The kinds a source at this host may have.")
+    refuse: ShortText | None = Field(
+        default=None, description="Why no source at this host may be cited (a seed, a copy site, a content farm)."
+    )
+
+    def covers(self, hostname: str) -> bool:
+        """True when ``hostname`` is this host or a host under it."""
+        return hostname == self.host or hostname.endswith("." + self.host)
+
+
+class RefusedTitle(Value):
+    """A work that may not be cited whatever its address (a seed article with no address)."""
+
+    title: ShortText
+    refuse: ShortText = Field(description="Why it may not be cited.")
+
+
+class Hosts(Model):
+    """The table of hosts and the kinds of source they publish (data/hosts.yaml)."""
+
+    rules: list[HostRule] = Field(min_length=1, description="One rule per host.")
+    titles: list[RefusedTitle] = Field(default_factory=list, description="Works refused by title.")
+
+    def rule_for(self, hostname: str) -> HostRule | None:
+        """The most specific rule that covers ``hostname`` (None if no rule does)."""
+        matching = [r for r in self.rules if r.covers(hostname.lower())]
+        return max(matching, key=lambda r: len(r.host), default=None)
