@@ -107,8 +107,25 @@ class Views:
         return list(self._signs_by_cause.get(cause_id, ()))
 
     def signs_for_region(self, region_id: str) -> list[m.WarningSign]:
-        """Warning signs about a region, most urgent first."""
-        return list(self._signs_by_region.get(region_id, ()))
+        """Warning signs that matter for twitching in a region: its own, then the general ones
+        (weakness, wasting...), most urgent first."""
+        own = self._signs_by_region.get(region_id, [])
+        return _by_urgency([*own, *(s for s in self.general_signs if s not in own)])
+
+    @cached_property
+    def general_signs(self) -> list[m.WarningSign]:
+        """Signs that matter wherever a twitch is, most urgent first."""
+        return _by_urgency([s for s in self.kb.signs if s.general])
+
+    @cached_property
+    def sign_groups(self) -> dict[str, m.SignGroup]:
+        """Sign groups by id."""
+        return {g.id: g for g in self.kb.sign_groups}
+
+    @cached_property
+    def summaries(self) -> dict[str, m.PageSummary]:
+        """Page summaries by id."""
+        return {s.id: s for s in self.kb.summaries}
 
     def roots_for_region(self, region_id: str) -> list[m.Root]:
         """Roots whose trouble typically shows in the region (twitching or weakness)."""
