@@ -24,6 +24,6 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """mkdocs-macros hook: append the page's sources, tooltips, review dates and JSON-LD."""
-    from macros.site.macros import finish_page
+    from macros.site.finish import finish_page
 
     finish_page(env)

@@ -125,6 +125,67 @@ FAILING = [
         ["root 's1' has label S2", "must be 's2'"],
     ),
     (
+        "source-identifier-missing",
+        "data/sources.yaml",
+        "url: https://health.example.org/twitching",
+        "url: https://health.example.org/",
+        "url: https://health.example.org/",
+        ["source 'agency-page' points at a home page", "the page itself"],
+    ),
+    (
+        "source-kind-mismatch",
+        "data/sources.yaml",
+        "kind: web-article",
+        "kind: health-agency",
+        "kind: health-agency#2",
+        ["source 'blog-article' is kind health-agency", "blog.example.org publishes web-article"],
+    ),
+    (
+        "source-not-citable",
+        "data/sources.yaml",
+        "url: https://blog.example.org/twitch",
+        "url: https://copies.example.net/twitch",
+        "copies.example.net",
+        ["source 'blog-article' is at copies.example.net: a document-sharing site"],
+    ),
+    (
+        "source-note-editorial",
+        "data/sources.yaml",
+        "    accessed: 2026-01-10\n",
+        "    accessed: 2026-01-10\n    note: Read via a mirror.\n",
+        "note: Read via a mirror.",
+        ["its note for readers says 'mirror'", "provenance"],
+    ),
+    (
+        "tier-unsupported",
+        "data/signs.yaml",
+        "tier: urgent",
+        "tier: soon",
+        "urgency: urgent",
+        ["warning sign 'weakness' is urgent, but its sources give at most soon"],
+    ),
+    (
+        "summary-missing",
+        "data/anatomy.yaml",
+        "    in_short:\n      what: The calf is the back of the lower leg.\n      outlook: A twitch here is usually "
+        "harmless.\n      helps: Rest and stretch.\n      doctor: See a doctor if the calf feels weak.\n      tier: urgent\n",
+        "",
+        "- id: calf",
+        ["region 'calf' has no `in_short:`"],
+    ),
+    (
+        "sign-group-tier",
+        "data/signs.yaml",
+        "    sources: [{id: agency-page, tier: urgent}]\n    reviewed: 2026-01-10\nsign_groups: []",
+        "    group: leg-signs\n    sources: [{id: agency-page, tier: urgent}]\n    reviewed: 2026-01-10\n"
+        "  - id: cramp\n    name: Cramp\n    description: A cramp.\n    urgency: self-care\n    action: Stretch.\n"
+        "    group: leg-signs\n    sources: [{id: agency-page, tier: self-care}]\n    reviewed: 2026-01-10\n"
+        "sign_groups:\n  - id: leg-signs\n    title: Leg signs\n    description: Signs in the leg.\n"
+        "    sources: [agency-page]\n    reviewed: 2026-01-10",
+        "- id: leg-signs",
+        ["sign group 'leg-signs' holds signs of tiers"],
+    ),
+    (
         "schema-stale",
         "data/schema/faqs.json",
         '"title": "Twitch Atlas data/faqs.yaml"',
@@ -144,8 +205,8 @@ FAILING = [
         "source-unused",
         "data/sources.yaml",
         "sources:\n",
-        "sources:\n  - id: never-cited\n    kind: peer-reviewed\n    title: T\n    publisher: P\n"
-        "    url: https://example.org/x\n    accessed: 2026-01-10\n",
+        "sources:\n  - id: never-cited\n    kind: health-agency\n    form: web-page\n    title: T\n    publisher: P\n"
+        "    url: https://health.example.org/x\n    accessed: 2026-01-10\n",
         "- id: never-cited",
         ["source 'never-cited' is never cited"],
     ),

@@ -9,11 +9,12 @@ import pytest
 from macros.kb import models as m
 from macros.kb.load import load
 from macros.kb.views import Views
-from macros.render import pages
-from macros.render.citations import Citer
-from macros.render.markdown import cell, esc, href, urgency_card
+from macros.render import entities, lists, pages, signs
+from macros.render.citations import Citer, source_list
+from macros.render.labels import urgency_card
+from macros.render.markdown import cell, esc, href
+from macros.site.finish import add_months
 from macros.site.glossary_links import link_first_uses, term_patterns
-from macros.site.macros import add_months
 from tests.helpers import MINIMAL, ROOT
 
 
@@ -47,55 +48,71 @@ def test_urgency_card_is_an_admonition_of_its_level() -> None:
     assert card.splitlines()[1] == "    Line one"
 
 
-def test_citer_numbers_sources_in_first_use_order_and_tracks_oldest_review(v: Views) -> None:
+def test_one_marker_cites_every_source_of_the_facts_shown_together(v: Views) -> None:
     citer = Citer(v.sources)
     cause = v.causes["caffeine"]
     root = v.roots["s1"]
-    assert citer.cite(cause) == "[^src-agency-page][^src-blog-article]"
-    assert citer.cite(root) == "[^src-agency-page]"
+    assert citer.cite(cause) == (
+        '<sup class="ta-cite" data-search-exclude><a href="#src-agency-page" aria-label="Sources 1, 2">1, 2</a></sup>'
+    )
+    assert citer.cite(root, cause).count("<sup") == 1
     assert [s.id for s in citer.cited_sources()] == ["agency-page", "blog-article"]
     assert citer.locators == {"agency-page": ["Table 1"]}
     assert citer.oldest == dt.date(2026, 1, 10)
 
 
-def test_cause_page_has_every_section(v: Views) -> None:
-    body = pages.cause_page(v, "caffeine", "causes/caffeine.md", Citer(v.sources))
-    for heading in (
-        "# Caffeine",
-        "## How it causes twitching",
-        "## Typical pattern",
-        "## What helps",
-        "## Warning signs",
-    ):
-        assert heading in body
-    assert "[Weakness](../warning-signs.md#sign-weakness)" in body, "warning signs are derived from signs.causes"
+def test_the_source_list_is_collapsed_and_links_titles_not_raw_addresses(v: Views) -> None:
+    citer = Citer(v.sources)
+    citer.cite(v.causes["caffeine"])
+    listing = source_list(citer, "../references/")
+    assert listing.startswith('<details class="ta-sources" id="sources" data-search-exclude>')
+    assert "<summary>Sources (2)</summary>" in listing
+    assert '<li id="src-agency-page">' in listing
+    assert '<a href="https://health.example.org/twitching">Muscle twitching</a>' in listing
+    assert ">https://" not in listing, "addresses are links, not text"
+    assert source_list(Citer(v.sources), "../references/") == ""
+
+
+def test_cause_page_answers_first_then_signs_then_what_helps(v: Views) -> None:
+    body = entities.cause_page(v, "caffeine", "causes/caffeine.md", Citer(v.sources))
+    order = [
+        body.index(x) for x in ("# Caffeine", "In short", "## What it is", "## When to see a doctor", "## What helps")
+    ]
+    assert order == sorted(order)
+    assert 'id="sign-weakness"' in body and '!!! urgent "Weakness"' in body, "signs come from signs.causes"
     assert "[Calf](../body-areas/calf.md)" in body
     assert "[Is twitching common?](../faqs.md#faq-is-it-common)" in body
+    summary = body[body.index("In short") : body.index("## What it is")]
+    assert "ta-cite" not in summary, "no citation marker inside a summary"
 
 
 def test_region_page_is_derived_from_roots_and_causes(v: Views) -> None:
-    body = pages.region_page(v, "calf", "body-areas/calf.md", Citer(v.sources))
+    body = entities.region_page(v, "calf", "body-areas/calf.md", Citer(v.sources))
     assert "[S1](../roots/s1.md)" in body
     assert "[Caffeine](../causes/caffeine.md)" in body
     assert "Gastrocnemius" in body
+    assert body.index("## Common causes") < body.index("## When to see a doctor") < body.index("<details")
+    assert entities.PLACE_ALONE in body
 
 
-def test_signs_page_orders_tiers_and_anchors_each_sign(v: Views) -> None:
-    body = pages.signs_page(v, "warning-signs.md", Citer(v.sources))
-    assert "### Weakness {#sign-weakness}" in body
-    assert "!!! urgent" in body
+def test_signs_page_has_a_jump_list_a_checklist_and_a_box_per_sign(v: Views) -> None:
+    body = signs.signs_page(v, "warning-signs.md", Citer(v.sources))
+    assert 'id="sign-weakness"' in body and '!!! urgent "Weakness"' in body
+    assert "[Urgent: see a doctor within a few days](#urgent) (1)" in body
+    assert '<input type="checkbox" id="check-weakness" data-tier="urgent">' in body
+    assert body.index("data-checklist") < body.index("## Urgent")
 
 
-def test_comparison_table_has_a_row_per_comparison(v: Views) -> None:
-    table = pages.comparison_table(v, "twitching.md", Citer(v.sources))
-    rows = [ln for ln in table.splitlines() if ln.startswith("| ") and "---" not in ln]
-    assert len(rows) == 1 + len(v.kb.comparisons)
+def test_comparison_table_has_a_labelled_row_per_comparison(v: Views) -> None:
+    table = lists.comparison_table(v, "twitching.md", Citer(v.sources))
+    assert table.count("<tr>") == 1 + len(v.kb.comparisons)
+    assert 'data-label="Painful?"' in table
 
 
 def test_data_html_is_escaped_in_pages(v: Views) -> None:
     evil = v.causes["caffeine"].model_copy(update={"summary": "<img src=x onerror=alert(1)>"})
     kb = v.kb.model_copy(update={"causes": [evil]})
-    body = pages.cause_page(Views(kb), "caffeine", "causes/caffeine.md", Citer(v.sources))
+    body = entities.cause_page(Views(kb), "caffeine", "causes/caffeine.md", Citer(v.sources))
     assert "<img" not in body and "&lt;img" in body
 
 
@@ -119,14 +136,14 @@ def test_glossary_links_skip_nested_markup_attributes_and_the_reference_list(v: 
     html = (
         '<h3 id="f"><em>Fasciculation</em> facts</h3><p title="fasciculation"><a href="x"><em>fasciculation</em></a>'
         "<sup>fasciculation</sup></p>"
-        '<div class="footnote"><ol><li><p>A fasciculation paper.</p></li></ol></div>'
+        '<details class="ta-sources"><ol><li>A fasciculation paper.</li></ol></details>'
     )
     assert link_first_uses(html, term_patterns(v.kb.glossary), "../glossary/") == html
-    later = html.replace("</p><div", " A fasciculation.</p><div")
+    later = html.replace("</p><details", " A fasciculation.</p><details")
     out = link_first_uses(later, term_patterns(v.kb.glossary), "../glossary/")
     assert out.count('class="ta-term"') == 1
     assert ' A <a class="ta-term" href="../glossary/#term-fasciculation"' in out
-    assert out.endswith('<div class="footnote"><ol><li><p>A fasciculation paper.</p></li></ol></div>')
+    assert out.endswith('<details class="ta-sources"><ol><li>A fasciculation paper.</li></ol></details>')
 
 
 @pytest.mark.parametrize(
@@ -142,15 +159,9 @@ def test_models_forbid_unknown_fields() -> None:
         m.SourceRef(id="x", page=3)
 
 
-def test_repeat_citations_of_a_record_are_one_compact_marker(v: Views) -> None:
+def test_numbers_run_together(v: Views) -> None:
     from macros.render.citations import compact_numbers
 
-    citer = Citer(v.sources)
-    cause = v.causes["caffeine"]
-    first = citer.cite(cause)
-    again = citer.cite(cause)
-    assert first == "[^src-agency-page][^src-blog-article]"
-    assert again == '<sup class="ta-cite"><a href="#sources-for-this-page" title="Sources 1, 2">1, 2</a></sup>'
     assert compact_numbers([7, 1, 2, 3, 9]) == "1\u20133, 7, 9"
 
 
@@ -162,7 +173,8 @@ def test_inverse_relations_equal_a_scan_of_every_record() -> None:
         via_roots = {r.id for r in kb.roots if region in r.twitch_regions}
         assert v.causes_for_region(region) == [c for c in kb.causes if region in c.regions or via_roots & set(c.roots)]
         assert v.muscles_in_region(region) == [x for x in kb.anatomy.muscles if x.region == region]
-        signs = sorted((s for s in kb.signs if region in s.regions), key=lambda s: urgency[s.urgency])
+        own = [s for s in kb.signs if region in s.regions]
+        signs = sorted([*own, *(s for s in kb.signs if s.general and s not in own)], key=lambda s: urgency[s.urgency])
         assert v.signs_for_region(region) == signs
         assert v.faqs_about("regions", region) == [f for f in kb.faqs if region in f.regions]
     for cause in v.causes:

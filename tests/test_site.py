@@ -239,11 +239,31 @@ def test_every_citation_resolves(site: Path) -> None:
     assert bad == []
 
 
-def test_cited_pages_have_a_numbered_source_list(site: Path, views: Views) -> None:
+def test_cited_pages_have_a_collapsed_numbered_source_list(site: Path, views: Views) -> None:
     raw = (site / "causes" / views.kb.causes[0].id / "index.html").read_text(encoding="utf-8")
-    assert 'id="sources-for-this-page"' in raw
-    assert re.search(r'class="footnote-ref"[^>]*>1</a>', raw)
-    assert "full reference" in raw
+    listing = re.search(
+        r'<details class="ta-sources" id="sources"[^>]*>\s*<summary>Sources \((\d+)\)</summary>(.*?)</details>',
+        raw,
+        re.S,
+    )
+    assert listing is not None and int(listing.group(1)) == listing.group(2).count("<li ")
+    assert re.search(r'<sup class="ta-cite"[^>]*><a href="#src-[a-z0-9-]+"[^>]*>1[^<]*</a></sup>', raw)
+    assert "Full reference" in raw
+
+
+def test_at_most_one_citation_marker_per_paragraph_or_list_and_none_in_headings(site: Path) -> None:
+    crowded = []
+    for page in pages(site):
+        body = article(page)
+        for block in re.findall(r"<(?:p|ul|ol)\b.*?</(?:p|ul|ol)>", body, re.S):
+            if "<ul" in block[3:] or "<ol" in block[3:]:
+                continue  # a list holding lists: its items are counted as their own lists
+            if block.count('class="ta-cite"') > 1:
+                crowded.append(f"{page.relative_to(site)}: {re.sub(r'<[^>]+>', '', block)[:80]}")
+        for heading in re.findall(r"<h[1-6]\b.*?</h[1-6]>", body, re.S):
+            if "ta-cite" in heading:
+                crowded.append(f"{page.relative_to(site)}: heading {heading[:60]}")
+    assert crowded == []
 
 
 def test_references_page_lists_every_source_with_backlinks(site: Path, views: Views) -> None:

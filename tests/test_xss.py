@@ -15,7 +15,8 @@ from macros.kb.load import load
 from macros.kb.views import Views
 from macros.render import legmap
 from macros.render.citations import Citer
-from macros.render.pages import page_bodies, references_page
+from macros.render.lists import references_page
+from macros.render.pages import page_bodies
 from tests.helpers import ROOT, copy_project
 from tests.test_site import build
 
@@ -32,7 +33,8 @@ PAYLOADS = [
 #: Free-text fields of each kind (names and synonyms too: they reach titles and attributes).
 TEXT_FIELDS = {
     m.Cause: ("name", "summary", "mechanism", "pattern", "helps", "synonyms"),
-    m.WarningSign: ("name", "description", "action"),
+    m.WarningSign: ("name", "description", "action", "tier_note"),
+    m.SignGroup: ("title", "description"),
     m.Faq: ("question", "answer"),
     m.Term: ("term", "definition", "aliases"),
     m.Comparison: ("name", "what_it_is", "how_it_differs"),
@@ -42,7 +44,7 @@ TEXT_FIELDS = {
     m.Deficit: ("name", "description"),
     m.Root: ("name", "sensory_area", "weakness", "symptoms", "movements", "reflex_note"),
     m.Figure: ("quantity", "value", "context"),
-    m.Source: ("title", "publisher", "note"),
+    m.Source: ("title", "authors", "publisher", "edition", "chapter", "note"),
 }
 EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables", "toc"]
 
@@ -57,6 +59,10 @@ def hostile_kb() -> m.KnowledgeBase:
         for name in TEXT_FIELDS.get(type(record), ()):
             value = getattr(record, name)
             update[name] = [next(payload) for _ in value] if isinstance(value, list) else next(payload)
+        short = getattr(record, "in_short", None)
+        if short is not None:
+            parts = {part: next(payload) for part in ("what", "outlook", "helps", "doctor")}
+            update["in_short"] = short.model_copy(update=parts)
         return record.model_copy(update=update)
 
     anatomy = kb.anatomy.model_copy(
@@ -64,7 +70,18 @@ def hostile_kb() -> m.KnowledgeBase:
     )
     lists = {
         k: [poison(r) for r in getattr(kb, k)]
-        for k in ("sources", "roots", "causes", "signs", "faqs", "glossary", "comparisons", "figures")
+        for k in (
+            "sources",
+            "roots",
+            "causes",
+            "signs",
+            "sign_groups",
+            "summaries",
+            "faqs",
+            "glossary",
+            "comparisons",
+            "figures",
+        )
     }
     return kb.model_copy(update={**lists, "anatomy": anatomy})
 

@@ -5,7 +5,9 @@ Nothing here reads files or knows about MkDocs; page bodies are assembled in mac
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import html
 import posixpath
 import re
 
@@ -74,6 +76,50 @@ def link(here: str, kind: str, record_id: str, text: str) -> str:
     return f"[{esc(text)}]({href(here, kind, record_id)})"
 
 
+def url(here: str, target: str) -> str:
+    """The built address of page ``target`` as seen from page ``here`` (both relative to content/),
+    for links written in raw HTML, which MkDocs does not rewrite."""
+
+    def built(src: str) -> str:
+        return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+    rel = posixpath.relpath(built(target) or ".", built(here) or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+def html_link(here: str, kind: str, record_id: str, text: str) -> str:
+    """An HTML link to a record (inside raw HTML such as the card tables)."""
+    anchor = anchor_of(kind, record_id)
+    target = page_of(kind, record_id)
+    address = f"#{anchor}" if target == here and anchor else url(here, target) + (f"#{anchor}" if anchor else "")
+    return f'<a href="{address}">{html.escape(text)}</a>'
+
+
+def cards_table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """A table that becomes one card per row on a phone (each cell labelled by its column), so
+    no column is ever off-screen. Cells are HTML (escape data text with ``html.escape``)."""
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
+    body = "\n".join(
+        "<tr>"
+        + "".join(f'<td data-label="{html.escape(h, quote=True)}">{c}</td>' for h, c in zip(headers, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f'<div class="ta-table">\n<table class="ta-cards">{cap}<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>\n</div>\n'
+
+
+def details(summary: str, body: str, element_id: str = "", css: str = "") -> str:
+    """A collapsed section (``<details>``) whose body is Markdown."""
+    attrs = (f' id="{element_id}"' if element_id else "") + (f' class="{css}"' if css else "")
+    return f"<details{attrs} markdown>\n<summary>{summary}</summary>\n\n{body}\n\n</details>\n"
+
+
+def words_date(day: dt.date) -> str:
+    """A date as readers write it: '21 November 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def region_title(name: str) -> str:
     """A body-area page's title, 'Twitching in the calf': what a reader there is looking for."""
     return f"Twitching in the {name[0].lower()}{name[1:]}"
@@ -113,68 +159,3 @@ def indent(markdown: str, spaces: int = 4) -> str:
     """Indent every line (for the body of an admonition)."""
     pad = " " * spaces
     return "\n".join(pad + line if line.strip() else "" for line in markdown.splitlines())
-
-
-# --- Urgency and seriousness ------------------------------------------------------------------
-
-#: The one wording of each urgency tier, used by every page (never reworded per page).
-URGENCY_TITLE: dict[str, str] = {
-    "emergency": "Emergency: call 999 or 911, or go to the emergency department now",
-    "urgent": "Urgent: see a doctor within a few days",
-    "soon": "Soon: book an ordinary appointment with your doctor",
-    "self-care": "Self-care: no appointment needed",
-}
-URGENCY_SHORT: dict[str, str] = {
-    "emergency": "Emergency",
-    "urgent": "Urgent",
-    "soon": "Soon",
-    "self-care": "Self-care",
-}
-SERIOUSNESS_LABEL: dict[str, str] = {
-    "benign": "Usually harmless",
-    "needs-evaluation": "Needs a check by a doctor",
-    "serious": "Serious: needs prompt specialist care",
-}
-CATEGORY_LABEL: dict[str, str] = {
-    "lifestyle": "Lifestyle and stimulants",
-    "sleep-and-stress": "Sleep, tiredness and stress",
-    "exercise": "Exercise",
-    "metabolic": "Body chemistry and hormones",
-    "deficiency": "Vitamins and minerals",
-    "medication": "Medicines",
-    "nerve-root": "Nerve roots and the spine",
-    "nerve": "Nerves in the arms and legs",
-    "benign-syndrome": "Harmless twitching conditions",
-    "motor-neuron": "Motor neuron disease",
-    "other": "Other causes",
-}
-BODY_PART_LABEL: dict[str, str] = {
-    "leg": "Hip and leg",
-    "foot": "Foot",
-    "trunk": "Back and pelvis",
-    "head": "Head and face",
-    "arm": "Arm and hand",
-}
-TOPIC_LABEL: dict[str, str] = {
-    "about-twitching": "About twitching",
-    "causes": "Causes",
-    "sciatica-and-nerves": "Sciatica and nerves",
-    "conditions": "Other conditions",
-    "when-to-worry": "When to worry",
-    "managing": "Managing twitching",
-}
-
-
-def urgency_badge(level: str) -> str:
-    """An inline urgency label: a word and a shape, never colour alone."""
-    return f'<span class="ta-badge ta-badge--{level}">{URGENCY_SHORT[level]}</span>'
-
-
-def seriousness_badge(level: str) -> str:
-    """An inline seriousness label."""
-    return f'<span class="ta-serious ta-serious--{level}">{SERIOUSNESS_LABEL[level]}</span>'
-
-
-def urgency_card(level: str, body: str, title: str | None = None) -> str:
-    """The one care-card component for an urgency tier (a styled admonition)."""
-    return f'!!! {level} "{title or URGENCY_TITLE[level]}"\n{indent(body)}\n'

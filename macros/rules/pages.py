@@ -35,6 +35,7 @@ ID_MACROS: dict[str, str] = {
     "cause_page": "causes",
     "root_page": "roots",
     "region_page": "regions",
+    "summary": "summaries",
 }
 _MACRO_CALL = re.compile(r"\{\{-?\s*(\w+)\(\s*(['\"])(.*?)\2")
 

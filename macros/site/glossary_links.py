@@ -1,7 +1,8 @@
 """Link the first use of each glossary term on a page to its glossary entry (with a tooltip).
 
-Works on the rendered HTML of one page: text inside links, headings, code, footnote markers
-and the reference list is left alone, and each term is linked at most once per page.
+Works on the rendered HTML of one page: text inside links, headings, code, citation markers
+and the source list is left alone, and each term is linked at most once per page. The link
+carries the definition, which a script opens in place when tapped (content/assets/atlas.js).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from macros.kb import models as m
 from macros.rules.prose.phrases import PhraseIndex, tokens
 
 #: Text inside these elements is never linked.
-_SKIP = ("a", "h[1-6]", "code", "pre", "script", "style", "sup", "abbr", "button", "label", "nav", "title")
+_SKIP = ("a", "h[1-6]", "code", "pre", "script", "style", "sup", "abbr", "button", "label", "nav", "title", "summary")
 #: One pass over the page: a whole skipped element (up to its closing tag), a comment, any
 #: other tag, or a run of text. Only the text runs are looked at; all else is copied as is.
 _PIECE = re.compile(rf"<({'|'.join(_SKIP)})\b[^>]*>.*?</\1\s*>|<!--.*?-->|<[^>]*>|([^<]+)", re.S | re.I)
@@ -45,8 +46,8 @@ def term_patterns(terms: Iterable[m.Term]) -> TermMatcher:
 
 def link_first_uses(page_html: str, patterns: TermMatcher, glossary_url: str) -> str:
     """Return ``page_html`` with the first use of each term linked to ``glossary_url#term-id``."""
-    # The reference list (Markdown footnotes) ends the page and is never linked.
-    cut = page_html.find('class="footnote"')
+    # The source list ends the page and is never linked.
+    cut = page_html.find('class="ta-sources"')
     cut = len(page_html) if cut < 0 else page_html.rfind("<", 0, cut)
     done: set[str] = set()
     out: list[str] = []

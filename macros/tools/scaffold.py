@@ -42,6 +42,13 @@ SKELETONS: dict[str, Skeleton] = {
     regions: []                       # body-area ids from data/anatomy.yaml, e.g. [calf]
     roots: []                         # root ids, e.g. [s1]
     terms: []                         # glossary ids, e.g. [fasciculation]
+    frequency: null                   # common, uncommon or rare, only where a source says how often
+    in_short:                         # the answer the page opens with: short lines, plain words
+      what: TODO what it is, in one line
+      outlook: TODO whether it is usually harmless (true to its seriousness)
+      helps: TODO what helps, in one line
+      doctor: TODO when to see a doctor, in one line
+      tier: TODO                      # the warning tier that line links to: emergency, urgent, soon or self-care
     sources:
       - todo-source-id                # ids from data/sources.yaml; at least one authoritative
     reviewed: {today}
@@ -51,15 +58,16 @@ SKELETONS: dict[str, Skeleton] = {
         "signs.yaml",
         "signs",
         """\
-    name: TODO short plain title of the sign
+    name: TODO the symptom, in plain words (the box title and checklist label)
     description: TODO what to look out for, in plain words
-    urgency: TODO                     # emergency, urgent, soon or self-care
+    urgency: TODO                     # emergency, urgent, soon or self-care: the tier its sources give
     action: TODO what to do, in plain words
+    general: false                    # true if it matters wherever a twitch is (weakness, wasting)
     causes: []                        # cause ids it can point to, e.g. [nerve-root-compression]
     regions: []                       # body-area ids, e.g. [calf]
     aliases: []                       # other ways writers name it, e.g. [loss of bowel control]
-    sources:
-      - todo-source-id                # ids from data/sources.yaml; at least one authoritative
+    sources:                          # give the tier each source states; if they differ, add tier_note
+      - {{id: todo-source-id, locator: TODO where in the source, tier: TODO}}
     reviewed: {today}
 """,
     ),

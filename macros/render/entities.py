@@ -1,0 +1,170 @@
+"""Pages of one cause, one body area and one nerve root, in the order a worried reader asks:
+the answer first, then likely causes, the warning signs that matter here, what helps, and the
+details (anatomy, muscles, nerve roots) last and collapsed."""
+
+from __future__ import annotations
+
+from macros.kb import models as m
+from macros.kb.views import Views
+from macros.render.citations import Citer
+from macros.render.labels import FREQUENCY_LABEL, frequency_tag, seriousness_badge
+from macros.render.lists import faq_section, terms_line
+from macros.render.markdown import bullets, details, esc, link, page_href, region_title
+from macros.render.signs import WARNING_PAGE, sign_boxes
+from macros.render.summary import in_short
+
+ROOTS_INDEX = "roots/index.md"
+#: Said on every page that places twitching on the body: where it is does not say why.
+PLACE_ALONE = (
+    "Where a twitch is does not tell you its cause on its own. Twitching with no weakness, "
+    "numbness or pain is rarely a sign of a problem with a nerve root."
+)
+
+
+def _general_signs_line(here: str) -> str:
+    return f"See [all warning signs]({page_href(here, WARNING_PAGE)}), and check them against how you feel.\n"
+
+
+def cause_page(v: Views, cause_id: str, here: str, citer: Citer) -> str:
+    """The page of one cause."""
+    c = v.causes[cause_id]
+    out = [f"# {esc(c.name)}\n"]
+    if c.in_short:
+        out.append(in_short(c.in_short, c, here, citer, c.seriousness))
+    else:
+        out.append(f"{seriousness_badge(c.seriousness)}\n")
+    out.append(f"## What it is\n\n{esc(c.summary)}{citer.cite(c)}\n")
+    if c.synonyms:
+        out.append(f"*Also called: {esc(', '.join(c.synonyms))}.*\n")
+    out.append(f"{esc(c.mechanism)} {esc(c.pattern)}{citer.cite(c)}\n")
+    signs = v.signs_for_cause(c.id) or (v.general_signs if c.seriousness == "benign" else [])
+    out.append("## When to see a doctor\n")
+    out.append(sign_boxes(signs, v, here, citer) if signs else "")
+    out.append(_general_signs_line(here))
+    out.append("## What helps\n" + bullets([esc(h) for h in c.helps]).rstrip() + citer.cite(c) + "\n")
+    out.append(faq_section(v.faqs_about("causes", c.id), here, citer))
+    more = []
+    regions = [link(here, "regions", r, v.regions[r].name) for r in c.regions if r in v.regions]
+    if regions:
+        more.append("Body areas: " + ", ".join(regions) + ".")
+    roots = [link(here, "roots", r, v.roots[r].label) for r in c.roots if r in v.roots]
+    if roots:
+        more.append("Nerve roots involved: " + ", ".join(roots) + ".")
+    words = terms_line(c.terms, v, here)
+    if words:
+        more.append(words.strip())
+    if more:
+        out.append(details("Body areas, nerve roots and words used here", "\n\n".join(more)))
+    return "\n".join(part for part in out if part)
+
+
+def _likely_first(causes: list[m.Cause]) -> list[m.Cause]:
+    """Causes most likely first (common, uncommon, rare, then unrated), the calmer first on a tie."""
+    frequency = [*FREQUENCY_LABEL, None]
+    seriousness = list(m.Seriousness.__args__)  # type: ignore[attr-defined]
+    return sorted(causes, key=lambda c: (frequency.index(c.frequency), seriousness.index(c.seriousness)))
+
+
+def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
+    """The page of one body area: its causes and signs derive from the cause and sign records."""
+    r = v.regions[region_id]
+    out = [f"# {esc(region_title(r.name))}\n"]
+    if r.in_short:
+        out.append(in_short(r.in_short, r, here, citer))
+    causes = _likely_first(v.causes_for_region(r.id))
+    if causes:
+        items = []
+        for c in causes:
+            what = esc(c.in_short.what) if c.in_short else esc(c.summary)
+            tags = " ".join(t for t in (frequency_tag(c.frequency), seriousness_badge(c.seriousness)) if t)
+            items.append(f"{link(here, 'causes', c.id, c.name)} {tags}: {what}")
+        out.append("## Common causes\n" + bullets(items).rstrip() + citer.cite(*causes) + "\n")
+    out.append("## When to see a doctor\n")
+    out.append(sign_boxes(v.signs_for_region(r.id), v, here, citer))
+    out.append(_general_signs_line(here))
+    out.append(faq_section(v.faqs_about("regions", r.id), here, citer))
+    out.append(details(f"About the {esc(r.name.lower())}: muscles and nerve roots", _region_details(r, v, here, citer)))
+    return "\n".join(part for part in out if part)
+
+
+def _region_details(r: m.Region, v: Views, here: str, citer: Citer) -> str:
+    parts = [f"{esc(r.description)}{citer.cite(r)}"]
+    if r.synonyms:
+        parts.append(f"*Also called: {esc(', '.join(r.synonyms))}.*")
+    muscles = v.muscles_in_region(r.id)
+    if muscles:
+        items = [f"{esc(x.name)}: {esc(x.action)}" for x in muscles]
+        parts.append("**Muscles here**\n" + bullets(items).rstrip() + citer.cite(*muscles))
+    roots = v.roots_for_region(r.id)
+    if roots:
+        items = [f"{link(here, 'roots', x.id, x.label)}: {esc(x.name)}" for x in roots]
+        parts.append("**Nerve roots whose trouble can show here**\n" + bullets(items).rstrip() + citer.cite(*roots))
+    sensing = v.roots_sensing_region(r.id)
+    if sensing:
+        parts.append(
+            "Nerve roots that carry feeling from this skin: "
+            + ", ".join(link(here, "roots", x.id, x.label) for x in sensing)
+            + "."
+        )
+    parts.append(PLACE_ALONE)
+    return "\n\n".join(parts)
+
+
+def _reflex_text(root: m.Root) -> str:
+    names = {"knee-jerk": "Knee jerk", "ankle-jerk": "Ankle jerk"}
+    return " and ".join(names[r] for r in root.reflexes) or "No reliable routine reflex"
+
+
+def root_page(v: Views, root_id: str, here: str, citer: Citer) -> str:
+    """The page of one nerve root: a reference page, with the reminder that a place identifies nothing."""
+    r = v.roots[root_id]
+    out = [f"# {r.label}: {esc(r.name)}\n", f"{PLACE_ALONE}\n"]
+    if r.aliases:
+        out.append(f"*Also written: {esc(', '.join(r.aliases))}.*\n")
+    out.append("## Movements it powers\n" + bullets([esc(x) for x in r.movements]).rstrip() + citer.cite(r) + "\n")
+    muscles = [v.muscles[x] for x in r.key_muscles if x in v.muscles]
+    items = [f"{esc(x.name)}: {esc(x.action)}" for x in muscles]
+    out.append("## Key muscles\n" + bullets(items).rstrip() + citer.cite(*muscles) + "\n")
+    if r.isncsci_key_muscle:
+        out.append(f"Standard test muscle group (ISNCSCI): {esc(r.isncsci_key_muscle)}.{citer.cite(r)}\n")
+    areas = ", ".join(link(here, "regions", x, v.regions[x].name) for x in r.sensory_regions if x in v.regions)
+    out.append(f"## Skin area (dermatome)\n\n{esc(r.sensory_area)} Body areas: {areas}.{citer.cite(r)}\n")
+    note = f" {esc(r.reflex_note)}" if r.reflex_note else ""
+    out.append(f"## Reflex\n\n{_reflex_text(r)}.{note}{citer.cite(r)}\n")
+    shows = ", ".join(link(here, "regions", x, v.regions[x].name) for x in r.twitch_regions if x in v.regions)
+    out.append(f"## Where weakness or twitching can show\n\n{shows}. {esc(r.weakness)}{citer.cite(r)}\n")
+    deficits = [v.deficits[d] for d in r.deficits if d in v.deficits]
+    if deficits:
+        out.append("## Signs a doctor may find\n")
+        for d in deficits:  # one heading each, so a search for "foot drop" lands here
+            out.append(f"### {esc(d.name)}\n\n{esc(d.description)}{citer.cite(d)}\n")
+    nerves = [v.nerves[n] for n in r.nerves if n in v.nerves]
+    items = [f"{esc(n.name)} ({esc(n.root_values)}): {esc(n.supplies)}" for n in nerves]
+    out.append("## Nerves that carry it\n" + bullets(items).rstrip() + citer.cite(*nerves) + "\n")
+    if r.symptoms:
+        out.append(
+            "## Other symptoms that can come with it\n"
+            + bullets([esc(s) for s in r.symptoms]).rstrip()
+            + citer.cite(r)
+            + "\n"
+        )
+    if r.alternatives:
+        notes = [esc(a.note) for a in r.alternatives]
+        out.append(
+            "## Where sources differ\n"
+            + bullets(notes).rstrip()
+            + citer.cite(*(_alt_record(a, r) for a in r.alternatives))
+            + "\n"
+        )
+    causes = [link(here, "causes", c.id, c.name) for c in v.causes_for_root(r.id)]
+    if causes:
+        out.append("## Causes that can involve this root\n\n" + ", ".join(causes) + ".\n")
+    out.append(faq_section(v.faqs_about("roots", r.id), here, citer))
+    out.append(terms_line(r.terms, v, here))
+    out.append(f"[All nerve roots in one table]({page_href(here, ROOTS_INDEX)})\n")
+    return "\n".join(part for part in out if part)
+
+
+def _alt_record(alt: m.Alternative, root: m.Root) -> m.Record:
+    """A citable stand-in for an alternative: its own sources, the root's review date."""
+    return m.Record(id=root.id, sources=list(alt.sources), reviewed=root.reviewed)
