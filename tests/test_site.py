@@ -331,3 +331,46 @@ def test_a_rule_fails_check_and_build_with_the_same_message(tmp_path: Path) -> N
     result = build(project, tmp_path / "out")
     assert result.returncode == 1
     assert errors[0] in result.stderr and "Traceback" not in result.stderr
+
+
+def _provenance_sentence(project: Path) -> str:
+    """The opening words of a source's editorial provenance in a project's data."""
+    loaded = load(project)
+    source = next(s for s in loaded.kb.sources if s.provenance and len(s.provenance.split()) >= 8)
+    return " ".join(source.provenance.split()[:8])
+
+
+def test_editorial_provenance_on_a_public_page_fails_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    leaked = _provenance_sentence(project)
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n{leaked}\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1
+    assert "content/about.md: [editorial-in-page]" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["content", "template"])
+def test_a_link_to_a_seed_article_fails_the_build(tmp_path: Path, where: str) -> None:
+    project = make_project(tmp_path / "project")
+    seed = "https://snuggymom.com/can-sciatica-cause-twitching"
+    if where == "content":
+        about = project / "content" / "about.md"
+        about.write_text(about.read_text(encoding="utf-8") + f"\nSee [this]({seed}).\n", encoding="utf-8")
+    else:
+        edit(project / "overrides" / "main.html", "<strong>For education only.</strong>", f'<a href="{seed}">x</a>')
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "[source-not-citable]" in result.stderr and "snuggymom.com" in result.stderr
+
+
+def test_no_built_page_shows_provenance_or_links_a_refused_host(site: Path, views: Views) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from macros.site.editorial import Leaks
+
+    leaks = Leaks(views.kb)
+    for page in pages(site):
+        leaks.add_page(str(page.relative_to(site)), LexborHTMLParser(page.read_text(encoding="utf-8")))
+    assert leaks.found == []
+    assert len(leaks.provenance.table) > 10, "the check knows the provenance it looks for"

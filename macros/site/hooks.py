@@ -148,7 +148,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """Hand the page to the site checks; give it a Content-Security-Policy (not under
     `make serve`: its live-reload script is inline)."""
     if checking_links():
-        _build.setdefault("checks", SiteCheck()).add_page(page.file.dest_uri, page.file.src_uri, output)
+        if "checks" not in _build:
+            _build["checks"] = SiteCheck(_build["checked"].views.kb)
+        _build["checks"].add_page(page.file.dest_uri, page.file.src_uri, output)
     return output if os.environ.get("TA_PREVIEW") == "1" else add_policy(output)
 
 
@@ -169,4 +171,5 @@ def on_post_build(config: Any) -> None:
     if found["lines"]:
         counts = [f"{found['broken']} broken link(s)"] * bool(found["broken"])
         counts += [f"{found['third_party']} third-party asset(s)"] * bool(found["third_party"])
+        counts += [f"{found['leaks']} editorial leak(s)"] * bool(found["leaks"])
         raise build_error(f"{' and '.join(counts)} in the built site:\n" + "\n".join(found["lines"]))

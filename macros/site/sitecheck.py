@@ -12,7 +12,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.kb import models as m
 from macros.rules.privacy import FETCHED, Asset, css_assets, tag_assets
+from macros.site.editorial import Leaks
 from macros.site.sitelinks import BrokenLink, SiteLinks
 
 #: Elements that may make the browser fetch something: the tags of FETCHED, stylesheet links,
@@ -29,11 +31,12 @@ def page_assets(tree: LexborHTMLParser) -> list[Asset]:
 
 
 class SiteCheck:
-    """Links, anchors and third-party assets of every page written so far."""
+    """Links, anchors, third-party assets and editorial leaks of every page written so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, kb: m.KnowledgeBase) -> None:
         self.links = SiteLinks()
         self.assets: dict[tuple[str, str], list[str]] = {}  # (what, address) -> pages that fetch it
+        self.leaks = Leaks(kb)
 
     def add_page(self, dest: str, source: str, page_html: str) -> None:
         """Note one written page: ``dest`` is its file in the site, ``source`` its Markdown path."""
@@ -41,15 +44,17 @@ class SiteCheck:
         self.links.add_page(dest, source, tree)
         for asset in page_assets(tree):
             self.assets.setdefault((asset.what, asset.url), []).append(source)
+        self.leaks.add_page(source, tree)
 
     def problems(self, site_dir: str, root: str, docs_dir: str) -> dict[str, int | list[str]]:
-        """Once the site is written: how many links are broken and assets third-party, and a
-        located line for each (broken links grouped by what they point at)."""
+        """Once the site is written: how many problems of each kind, and a located line for each
+        (broken links grouped by what they point at)."""
         site, project = Path(site_dir), Path(root)
         broken = self.links.broken(site)
         fetched = third_party(self.assets, site, project, docs_dir)
-        lines = [describe(group, project, docs_dir) for group in same_target(broken)] + fetched
-        return {"broken": len(broken), "third_party": len(fetched), "lines": lines}
+        leaked = [f"{Path(docs_dir).name}/{page}: [{rule}] {message}" for page, rule, message in self.leaks.found]
+        lines = [describe(group, project, docs_dir) for group in same_target(broken)] + fetched + leaked
+        return {"broken": len(broken), "third_party": len(fetched), "leaks": len(leaked), "lines": lines}
 
 
 def third_party(assets: dict[tuple[str, str], list[str]], site: Path, root: Path, docs_dir: str) -> list[str]:
