@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench
+.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -56,3 +56,6 @@ hooks: $(STAMP) ## install the pre-commit hooks (ruff and the data check on ever
 
 bench: $(STAMP) ## scaling benchmark: check and build at 1x, 10x and 100x the data, against the budgets (slow)
 	$(PY) benchmarks/bench.py --scales $(or $(SCALES),1,10,100)
+
+heldout: $(STAMP) ## report: how the contradiction checker does on held-out sentences (recall, false alarms)
+	$(PY) benchmarks/heldout.py

@@ -61,8 +61,8 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-#: WCAG 2.1 A and AA rule tags.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: WCAG 2.1 A and AA rule tags, and axe's best practices (landmarks, heading order...).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def site_paths(site: Path) -> list[str]:

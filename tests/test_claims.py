@@ -1,8 +1,8 @@
 """macros/rules/prose/claims.py: the shortcuts of claim extraction give what the whole search gives.
 
 Most sentences make no claim, so ``claims`` first asks ``may_claim`` whether the words that
-could start a phrase allow any, and ``has_percent`` scans for a percentage's sign or word
-before the percentage pattern runs. Each shortcut must only ever skip work, never change a claim.
+could start a phrase allow any, and ``has_share`` looks for a share's sign or word before the
+share pattern runs. Each shortcut must only ever skip work, never change a claim.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from macros.kb.load import load
 from macros.rules import Context
 from macros.rules.prose import claims as extraction
 from macros.rules.prose import mentions
-from macros.rules.prose.claims import _PERCENT, claims, has_percent
+from macros.rules.prose.claims import claims
 from macros.rules.prose.facts import prose_units
+from macros.rules.prose.numbers import _SHARE, has_share
 from macros.rules.prose.sentences import Sentence
 from macros.rules.prose.vocabulary import Vocabulary
 from tests.helpers import ROOT
@@ -32,7 +33,7 @@ def _vocab() -> Vocabulary:
 def _whole_search(sentence: Sentence, vocab: Vocabulary) -> list[extraction.Claim]:
     """``claims`` without its shortcut: every sentence searched for every kind of phrase."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(extraction, "may_claim", lambda reading, vocab: True)
+        patch.setattr(extraction, "may_claim", lambda reading: True)
         return claims(sentence, vocab)
 
 
@@ -45,17 +46,17 @@ def test_every_sentence_of_the_site_gives_the_claims_of_the_whole_search() -> No
     for sentence in sentences:
         assert claims(sentence, vocab) == _whole_search(sentence, vocab), sentence
         reading = mentions.Reading(sentence.text, vocab)
-        skipped += not extraction.may_claim(reading, vocab)
+        skipped += not extraction.may_claim(reading)
     assert len(sentences) > 500 and skipped > len(sentences) / 2  # the shortcut is taken, and often
 
 
 def test_the_planted_contradictions_and_correct_sentences_give_the_claims_of_the_whole_search() -> None:
     """The sentences that test the checker (claims of every kind, right and wrong)."""
-    from tests.test_contradictions import RIGHT, RIGHT_WITHOUT_CLAIMS, WRONG
+    from tests.test_contradictions import QUESTIONS, RIGHT, WRONG
 
     vocab = _vocab()
     kinds = set()
-    for text in [t for _, t in WRONG] + [*RIGHT, *RIGHT_WITHOUT_CLAIMS]:
+    for text in [t for _, t in WRONG] + [*RIGHT, *QUESTIONS]:
         sentence = Sentence("content/x.md", 1, text)
         found = claims(sentence, vocab)
         assert found == _whole_search(sentence, vocab), text
@@ -107,5 +108,5 @@ _NUMBERS = ["70%", "7", "٣", "½", "TEN", "Ten", "ten", "one in ten", "one in 1
 @example("three in TEN")
 @example("five out of ten")
 @given(st.lists(st.sampled_from(_NUMBERS), max_size=12).map(" ".join) | st.text(max_size=40))
-def test_a_percentage_is_found_as_its_pattern_alone_would(text: str) -> None:
-    assert has_percent(text) == (_PERCENT.search(text) is not None)
+def test_a_share_is_found_as_its_pattern_alone_would(text: str) -> None:
+    assert has_share(text) == (_SHARE.search(text) is not None)

@@ -13,9 +13,10 @@ from macros.rules.prose.phrases import _SPLIT, PhraseIndex, tokens
 def test_each_word_is_lowercased_and_points_back_at_its_text() -> None:
     text = "  Knee-JERK, don\u2019t; L4-S1 and A&E\u2026 \u0130stanbul!"
     found = tokens(text)
-    assert found.words == ["knee-jerk", "don\u2019t", "l4-s1", "and", "a&e", "i\u0307stanbul"]
+    assert found.words == ["knee", "jerk", "don\u2019t", "l4", "s1", "and", "a&e", "i\u0307stanbul"]
     slices = [text[found.bounds[2 * k] : found.bounds[2 * k + 1]] for k in range(len(found.words))]
-    assert slices == ["Knee-JERK", "don\u2019t", "L4-S1", "and", "A&E", "\u0130stanbul"]
+    assert slices == ["Knee", "JERK", "don\u2019t", "L4", "S1", "and", "A&E", "\u0130stanbul"]
+    assert tokens("coffee-induced").words == ["coffee", "induced"], "a hyphen separates words"
     assert tokens("").words == [] and tokens(" ... ").words == []
 
 

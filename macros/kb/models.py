@@ -184,6 +184,10 @@ class Nerve(Record):
     synonyms: list[ShortText] = Field(default_factory=list)
     root_values: ShortText = Field(description="Roots that form it, e.g. 'L2-L4'.")
     supplies: Text = Field(description="Muscles and skin it supplies, in plain words.")
+    branches: Annotated[list[Id], RefTo("nerves")] = Field(
+        default_factory=list,
+        description="Ids of the nerves it divides into: it supplies what they supply (sciatic: tibial, common peroneal).",
+    )
 
 
 class Deficit(Record):

@@ -12,13 +12,34 @@ from macros.kb.vocab import Reflex, Seriousness, SourceKind, Urgency
 class Lexicon(Model):
     """Words the contradiction checker reads prose with (data/lexicon.yaml). Not medical facts."""
 
-    negations: list[ShortText] = Field(description="Words that turn a sentence around ('not', 'never').")
+    negations: list[ShortText] = Field(
+        description="Words that deny the claim they stand in: between its two parts, or just before them "
+        "('the calf is not an L5 muscle', 'never needs a doctor')."
+    )
+    exclusions: list[ShortText] = Field(
+        default_factory=list,
+        description="Words that set aside what follows them, up to the next comma: 'rather than L5, it is S1'.",
+    )
+    hedges: list[ShortText] = Field(
+        default_factory=list,
+        description="Words that soften a denial so it is not checked ('can', 'usually'): 'may not change the reflex'.",
+    )
+    spared: list[ShortText] = Field(
+        default_factory=list, description="Words that say something is unaffected ('intact', 'normal'): a denial."
+    )
+    same_words: list[list[ShortText]] = Field(
+        default_factory=list,
+        description="Words that count as the same when a figure is named by its key words ([notice, aware]).",
+    )
     motor_cues: list[ShortText] = Field(description="Words that make a sentence about twitching or weakness.")
     sensory_cues: list[ShortText] = Field(description="Words that make a sentence about feeling or numbness.")
     supply_cues: list[ShortText] = Field(description="Words that say a nerve supplies a muscle or area.")
     symptom_cues: list[ShortText] = Field(description="Words that present something as an ordinary symptom.")
     reflexes: dict[Reflex, list[ShortText]] = Field(description="How writers name each reflex.")
     urgency: dict[Urgency, list[ShortText]] = Field(description="Phrases that put a sign in an urgency tier.")
+    needs_care: list[ShortText] = Field(
+        default_factory=list, description="Phrases that say a sign needs a doctor without saying how soon."
+    )
     seriousness: dict[Seriousness, list[ShortText]] = Field(
         description="Phrases that call a cause harmless or serious."
     )

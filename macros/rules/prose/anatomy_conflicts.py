@@ -17,7 +17,12 @@ def root_regions(ctx: Context) -> Iterator[PageFinding]:
     """A sentence puts twitching or weakness from a root somewhere the root does not supply."""
     facts = facts_of(ctx)
     for claim in all_claims(ctx):
-        if claim.kind == "root-region" and not facts.covers(claim):
+        if claim.kind == "root-region" and claim.denied and facts.covers(claim, main_only=True):
+            owners = facts.owners(claim.places)
+            yield finding(
+                claim, f"denies that '{claim.phrase}' is {owners} territory, but the knowledge base puts it there"
+            )
+        elif claim.kind == "root-region" and not claim.denied and not facts.covers(claim):
             roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
             labels = " or ".join(r.label for r in roots)
             allowed = "; ".join(
@@ -36,7 +41,13 @@ def root_sensory(ctx: Context) -> Iterator[PageFinding]:
     """A sentence puts a root's numbness or tingling outside its skin area (dermatome)."""
     facts = facts_of(ctx)
     for claim in all_claims(ctx):
-        if claim.kind == "root-sensory" and not facts.covers(claim):
+        if claim.kind == "root-sensory" and claim.denied and facts.covers(claim, main_only=True):
+            labels = " or ".join(facts.roots[r].label for r in claim.subject if r in facts.roots)
+            yield finding(
+                claim,
+                f"denies that '{claim.phrase}' is in the skin area of {labels}, but the knowledge base puts it there",
+            )
+        elif claim.kind == "root-sensory" and not claim.denied and not facts.covers(claim):
             roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
             allowed = "; ".join(
                 f"{r.label}: {names(facts.sensory(r), facts.regions)} ({at(r, 'sensory_regions')})" for r in roots
@@ -48,10 +59,14 @@ def root_sensory(ctx: Context) -> Iterator[PageFinding]:
 
 
 def _unsupported(claim: Claim, facts: Facts, field: str) -> list[m.Root] | None:
-    """The claim's roots when none of them allows the claimed value in ``field`` (else None)."""
+    """The claim's roots when it is wrong: none allows the value it asserts, or one holds the
+    value it denies (by the site's own convention); else None."""
     roots = [facts.roots[r] for r in claim.subject if r in facts.roots]
-    if len(roots) < len(claim.subject):
+    if len(roots) < len(claim.subject) and not claim.denied:
         return None  # a root we hold no data for: nothing to compare with
+    if claim.denied:
+        holding = [r for r in roots if claim.value in set(getattr(r, field))]
+        return holding or None
     allowed = any(claim.value in set(getattr(r, field)) | facts.alternatives(r, field) for r in roots)
     return None if allowed else roots
 
@@ -62,7 +77,11 @@ def root_reflexes(ctx: Context) -> Iterator[PageFinding]:
     facts = facts_of(ctx)
     for claim in all_claims(ctx):
         roots = _unsupported(claim, facts, "reflexes") if claim.kind == "root-reflex" else None
-        if roots:
+        if roots and claim.denied:
+            reflex = claim.value.replace("-", " ")
+            labels = " or ".join(r.label for r in roots)
+            yield finding(claim, f"denies that the {reflex} tests {labels}, but it does ({at(roots[0], 'reflexes')})")
+        elif roots:
             shown = "; ".join(
                 f"{r.label}: {', '.join(r.reflexes) or 'no routine reflex'} ({at(r, 'reflexes')})" for r in roots
             )
@@ -81,7 +100,14 @@ def root_deficits(ctx: Context) -> Iterator[PageFinding]:
     deficits = {d.id: d.name for d in ctx.kb.anatomy.deficits}
     for claim in all_claims(ctx):
         roots = _unsupported(claim, facts, "deficits") if claim.kind == "root-deficit" else None
-        if roots:
+        if roots and claim.denied:
+            name = deficits.get(claim.value, claim.value).lower()
+            labels = " or ".join(r.label for r in roots)
+            yield finding(
+                claim,
+                f"denies that '{name}' comes from {labels}, but the knowledge base gives it to {labels} ({at(roots[0], 'deficits')})",
+            )
+        elif roots:
             owners = ", ".join(r.label for r in facts.roots.values() if claim.value in r.deficits)
             yield finding(
                 claim,
@@ -109,7 +135,15 @@ def nerve_supply(ctx: Context) -> Iterator[PageFinding]:
         ]
         if not muscles:
             continue  # an area with no muscles on record: nothing to compare with
-        if not any(set(claim.subject) & set(x.nerves) for x in muscles):
+        reach = set().union(*(facts.branches(n) for n in claim.subject))
+        supplied = any(reach & set(x.nerves) for x in muscles)
+        if claim.denied and all(reach & set(x.nerves) for x in muscles):
+            yield finding(
+                claim,
+                f"denies that the {' or '.join(nerves[n].name for n in claim.subject if n in nerves)} supplies "
+                f"'{claim.phrase}', but the knowledge base has it supplied by it ({at(muscles[0], 'nerves')})",
+            )
+        elif not claim.denied and not supplied:
             supplied_by = sorted({nerves[n].name for x in muscles for n in x.nerves if n in nerves})
             yield finding(
                 claim,

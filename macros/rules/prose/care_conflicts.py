@@ -11,35 +11,41 @@ from macros.rules.prose.facts import PERCENT_TOLERANCE, all_claims, finding
 from macros.rules.registry import Context, PageFinding, check
 
 
-def _percent_ok(low: float, high: float, stored: list[float]) -> bool:
+def _percent_ok(claim: Claim, stored: list[float]) -> bool:
+    """True when the share a sentence writes agrees with the stored one (within the tolerance)."""
     lo, hi = min(stored), max(stored)
-    if low == high:
-        return lo - PERCENT_TOLERANCE <= low <= hi + PERCENT_TOLERANCE
-    return abs(low - lo) <= PERCENT_TOLERANCE and abs(high - hi) <= PERCENT_TOLERANCE
+    if claim.bound:  # "fewer than half": the stored value must fall inside the bound
+        return claim.low - PERCENT_TOLERANCE <= lo and hi <= claim.high + PERCENT_TOLERANCE
+    if claim.low == claim.high:
+        return lo - PERCENT_TOLERANCE <= claim.low <= hi + PERCENT_TOLERANCE
+    return abs(claim.low - lo) <= PERCENT_TOLERANCE and abs(claim.high - hi) <= PERCENT_TOLERANCE
 
 
 @check("figure-conflict")
 def figures(ctx: Context) -> Iterator[PageFinding]:
-    """A sentence gives a different percentage for a stored figure, or two pages disagree."""
+    """A sentence gives a percentage for a stored figure other than its stored value."""
     stored = {f.id: f for f in ctx.kb.figures}
-    first: dict[str, Claim] = {}
     for claim in all_claims(ctx):
         if claim.kind != "figure":
             continue
         for fid in claim.subject:
             figure = stored[fid]
-            if figure.percent and not _percent_ok(claim.low, claim.high, figure.percent):
+            if figure.percent and not _percent_ok(claim, figure.percent):
                 said = f"{claim.low:g}" if claim.low == claim.high else f"{claim.low:g} to {claim.high:g}"
                 yield finding(
                     claim,
                     f"gives {said}% for '{figure.quantity}', but the knowledge base says {figure.value} ({at(figure, 'value')})",
                 )
-            elif (
-                fid in first and abs(first[fid].low - claim.low) + abs(first[fid].high - claim.high) > PERCENT_TOLERANCE
-            ):
-                other = first[fid].sentence
-                yield finding(claim, f"gives a different figure for '{figure.quantity}' than {other.path}:{other.line}")
-            first.setdefault(fid, claim)
+
+
+#: For each tier a sentence may deny, the tiers of the signs it is wrong to deny it for.
+_DENIAL_WRONG_FOR = {
+    "emergency": ("emergency",),
+    "urgent": ("emergency", "urgent"),
+    "soon": ("emergency", "urgent", "soon"),
+    "care": ("emergency", "urgent", "soon"),
+    "self-care": ("self-care",),
+}
 
 
 @check("urgency-conflict")
@@ -51,18 +57,34 @@ def sign_urgency(ctx: Context) -> Iterator[PageFinding]:
             continue
         for sid in claim.subject:
             sign = signs[sid]
-            if claim.kind == "sign-symptom" and sign.urgency == "emergency":
+            where = at(sign, "urgency")
+            if claim.kind == "sign-symptom":
+                if sign.urgency == "emergency":
+                    yield finding(
+                        claim,
+                        f"presents '{claim.phrase}' as an ordinary symptom, but '{sign.name}' is an emergency ({where}) - say it needs emergency care",
+                    )
+            elif claim.denied:
+                if sign.urgency in _DENIAL_WRONG_FOR[claim.value]:
+                    yield finding(
+                        claim,
+                        f"says '{sign.name}' does not need '{claim.phrase}', but the knowledge base rates it {sign.urgency} ({where})",
+                    )
+            elif claim.value == "care":
+                if sign.urgency == "self-care":
+                    yield finding(
+                        claim, f"says '{sign.name}' needs a doctor, but the knowledge base rates it self-care ({where})"
+                    )
+            elif claim.value != sign.urgency and not {claim.value, sign.urgency} <= {"emergency", "urgent"}:
+                # emergency and urgent both mean "act now or within days": wording, not a contradiction
                 yield finding(
                     claim,
-                    f"presents '{claim.phrase}' as an ordinary symptom, but '{sign.name}' is an emergency ({at(sign, 'urgency')}) - say it needs emergency care",
+                    f"calls '{sign.name}' '{claim.phrase}' ({claim.value}), but the knowledge base rates it {sign.urgency} ({where})",
                 )
-            elif claim.kind == "sign-urgency" and claim.value != sign.urgency:
-                if {claim.value, sign.urgency} <= {"emergency", "urgent"}:
-                    continue  # both mean "act now or within days": wording, not a contradiction
-                yield finding(
-                    claim,
-                    f"calls '{sign.name}' '{claim.phrase}' ({claim.value}), but the knowledge base rates it {sign.urgency} ({at(sign, 'urgency')})",
-                )
+
+
+#: A denied seriousness says the opposite: "not serious" is harmless, "not harmless" is serious.
+_OPPOSITE = {"benign": "serious", "serious": "benign"}
 
 
 @check("seriousness-conflict")
@@ -72,10 +94,12 @@ def cause_seriousness(ctx: Context) -> Iterator[PageFinding]:
     for claim in all_claims(ctx):
         if claim.kind != "cause-seriousness":
             continue
+        said = _OPPOSITE.get(claim.value, claim.value) if claim.denied else claim.value
         for cid in claim.subject:
             cause = causes[cid]
-            if {claim.value, cause.seriousness} == {"benign", "serious"}:
+            if {said, cause.seriousness} == {"benign", "serious"}:
+                words = f"not '{claim.phrase}'" if claim.denied else f"'{claim.phrase}'"
                 yield finding(
                     claim,
-                    f"calls {cause.name} '{claim.phrase}', but the knowledge base rates it {cause.seriousness} ({at(cause, 'seriousness')})",
+                    f"calls {cause.name} {words}, but the knowledge base rates it {cause.seriousness} ({at(cause, 'seriousness')})",
                 )

@@ -1,7 +1,9 @@
-"""Claim extraction: what each sentence of prose asserts, keeping its file and line.
+"""Claim extraction: what each sentence of prose asserts or denies, keeping its file and line.
 
 A sentence yields claims only through words of the lexicon (data/lexicon.yaml) and the names and
-synonyms stored on the records themselves; a sentence with a negation or a question mark yields none.
+synonyms stored on the records themselves. A claim binds mentions within one clause; a claim a
+sentence denies ("S1 does not reach the calf") is kept as denied, and the rules judge it too.
+Questions make no claim.
 """
 
 from __future__ import annotations
@@ -11,19 +13,11 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from macros.kb import models as m
-from macros.rules.prose.mentions import (
-    LOCATION_BETWEEN,
-    Mention,
-    Reading,
-    clause_of,
-    clauses,
-    group_roots,
-    mentions,
-    nearest,
-    nearest_any,
-)
-from macros.rules.prose.sentences import Sentence, may_contain
-from macros.rules.prose.vocabulary import Vocabulary, has
+from macros.rules.prose.mentions import Mention, Reading, group_roots
+from macros.rules.prose.numbers import has_share, shares
+from macros.rules.prose.scope import Polarity, Scope, clause_of, clauses
+from macros.rules.prose.sentences import Sentence
+from macros.rules.prose.vocabulary import Vocabulary
 
 ClaimKind = Literal[
     "root-region",
@@ -47,7 +41,7 @@ class Place(NamedTuple):
 
 @dataclass(frozen=True)
 class Claim:
-    """One thing a sentence asserts about ``subject``: roots, a nerve, a figure, a sign or a cause."""
+    """One thing a sentence asserts or denies about ``subject``: roots, a nerve, a figure, a sign or a cause."""
 
     kind: ClaimKind
     subject: tuple[str, ...]  # ids; several when a sentence lists roots together ("L4, L5 or S1")
@@ -55,184 +49,227 @@ class Claim:
     sentence: Sentence
     places: tuple[Place, ...] = ()  # root-region, root-sensory, nerve-supply: where
     either: bool = False  # root-region: the sentence speaks of movement and feeling alike
-    value: str = ""  # the reflex, deficit, urgency tier or seriousness level claimed
+    value: str = ""  # the reflex, deficit, urgency tier ("care": some doctor) or seriousness claimed
     low: float = 0.0  # figure: the percentage stated (low == high for a single number)
     high: float = 0.0
-
-
-_PERCENT = re.compile(
-    r"(?P<a>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)?\s*(?:-|–|to)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
-    r"|(?P<c>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
-    r"|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out of)\s+(?P<d>10|ten|100)\b",
-    re.I,
-)
-#: What every percentage holds, lowercased: its sign or word, or the 10, 100 or ten of "one in ten".
-_PERCENT_HOLDS = ("%", "percent", "per cent", "10", "ten")
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
-# --- Claims -----------------------------------------------------------------------------------------------
+    bound: bool = False  # figure: a bound ("fewer than half"), not a value
+    denied: bool = False  # the sentence firmly denies it ("S1 does not reach the calf")
 
 
 def claims(sentence: Sentence, vocab: Vocabulary) -> list[Claim]:
-    """Every claim a sentence makes (none for questions and negated sentences)."""
+    """Every claim a sentence asserts or firmly denies (none for questions)."""
     text = sentence.text
-    reading = Reading(text, vocab)
-    # Both tests only ever leave a sentence out: the cheaper one first.
-    if not may_claim(reading, vocab) or text.rstrip().endswith("?") or has("negation", text, vocab):
+    if text.rstrip().endswith("?"):
         return []
-    found = mentions(text, vocab, reading)
+    reading = Reading(text, vocab)
+    if not may_claim(reading):
+        return []
+    scope = Scope(reading, reading.mentions())
     by_kind: dict[str, list[Mention]] = {}
-    for mention in found:
+    for mention in scope.kept():
         by_kind.setdefault(mention.kind, []).append(mention)
     out: list[Claim] = []
-    out += _root_claims(sentence, by_kind, vocab)
-    out += _nerve_claims(sentence, by_kind, vocab)
-    out += _figure_claims(sentence, by_kind)
-    out += _sign_claims(sentence, by_kind, vocab)
-    out += _cause_claims(sentence, by_kind)
+    out += _root_claims(sentence, by_kind, scope)
+    out += _nerve_claims(sentence, by_kind, scope)
+    out += _figure_claims(sentence, by_kind, scope)
+    out += _sign_claims(sentence, by_kind, scope)
+    out += _cause_claims(sentence, by_kind, scope)
     return out
 
 
-def may_claim(reading: Reading, vocab: Vocabulary) -> bool:
-    """False only for a sentence that cannot make a claim of any kind (most sentences): each
-    test is one that the claims of a kind need, on words that could start a phrase, before any
-    phrase is looked for (tests compare with the whole search)."""
-    kinds, text = reading.kinds, reading.text
+def may_claim(reading: Reading) -> bool:
+    """False only for a sentence that cannot make a claim of any kind (most sentences): each test
+    is one that the claims of a kind need, on the words that could start a phrase."""
+    kinds = reading.kinds
     if "root" in kinds or reading.numbered:  # a root named, or a range such as L4-S1
         return True
-    if "seriousness" in kinds and "cause" in kinds:
+    names = reading.names  # a phrase that may start is looked up only when another kind needs it
+    if "cause" in kinds and "seriousness" in kinds and names("cause") and names("seriousness"):
         return True
-    if "figure" in kinds and has_percent(text):
+    if "figure" in kinds and has_share(reading.text):
         return True
-    nerve_and_place = "nerve" in kinds and ("muscle" in kinds or "region" in kinds)
-    if nerve_and_place and has("supply", text, vocab) and not has("sensory", text, vocab):
+    if "nerve" in kinds and names("nerve") and (names("muscle") or names("region")):
         return True
-    if "sign" in kinds and ("tier" in kinds or ("cause" in kinds and has("symptom", text, vocab))):
-        return bool(reading.signs(vocab))  # searched here for a sign, and not again
-    return False
+    return "sign" in kinds and names("sign") and (names("tier") or names("care") or names("cause"))
 
 
-def _root_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], vocab: Vocabulary) -> list[Claim]:
-    groups = group_roots(by_kind.get("root", []), sentence.text)
+def _kept(polarity: Polarity) -> bool:
+    """Claims a rule can judge: asserted, or firmly denied."""
+    return polarity in ("asserted", "denied")
+
+
+def _cued(scope: Scope, cue: str, at: Mention) -> bool:
+    """A cue word of ``cue`` in the clause of ``at``, or anywhere in a sentence whose clause has
+    no cue word of any kind ("S1: the calf" after "Where twitching shows")."""
+    cues = scope.cues(cue)
+    if scope.cue_in_clause(cues, at):
+        return True
+    return bool(cues) and not any(scope.cue_in_clause(scope.cues(c), at) for c in ("motor", "sensory", "supply"))
+
+
+_PARENTHESIS_AFTER = re.compile(r"\s*\(\s*$")
+LOCATION_BETWEEN = re.compile(
+    r"^\s*(?:nerve\s+)?(?:roots?\s+)?(?:in|at|from|of|near|inside)\s+(?:the\s+)?(?:your\s+)?$", re.I
+)
+
+
+def _root_for(target: Mention, groups: list[Mention], scope: Scope) -> Mention | None:
+    """The root group a mention belongs to, within its clause: a root in brackets just after it
+    ('quadriceps (L3)'), else the nearest one before it, else the first after it."""
+    text = scope.reading.base
+    inside = [g for g in groups if scope.same_clause(g, target)]
+    after = [g for g in inside if g.start >= target.end]
+    if after and _PARENTHESIS_AFTER.fullmatch(text[target.end : after[0].start]):
+        return after[0]
+    before = [g for g in inside if g.end <= target.start]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _root_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
+    groups = group_roots(by_kind.get("root", []), scope.reading.base)
     if not groups:
         return []
-    text = sentence.text
-    motor, sensory = has("motor", text, vocab), has("sensory", text, vocab)
+    text = scope.reading.base
     out: list[Claim] = []
     for mention in by_kind.get("region", []) + by_kind.get("muscle", []):
-        group = nearest(mention, groups, text)
+        group = _root_for(mention, groups, scope)
         if group is None:
             continue
         if group.end <= mention.start and LOCATION_BETWEEN.fullmatch(text[group.end : mention.start]):
             continue  # "the S1 root in the lower back": where the root is, not where it acts
-        places = _places(mention)
-        roots = tuple(sorted(group.ids))
+        polarity = scope.polarity(group, mention)
+        if not _kept(polarity):
+            continue
+        motor, sensory = _cued(scope, "motor", mention), _cued(scope, "sensory", mention)
+        roots, places = tuple(sorted(group.ids)), _places(mention)
+        denied = polarity == "denied"
         if motor and not sensory:
-            out.append(Claim("root-region", roots, mention.phrase, sentence, places))
+            out.append(Claim("root-region", roots, mention.phrase, sentence, places, denied=denied))
         elif sensory and not motor:
-            out.append(Claim("root-sensory", roots, mention.phrase, sentence, places))
-        elif motor and sensory:
+            out.append(Claim("root-sensory", roots, mention.phrase, sentence, places, denied=denied))
+        elif motor and sensory and not denied:
             # Ambiguous sentence: it is only wrong if the root neither moves nor feels there.
             out.append(Claim("root-region", roots, mention.phrase, sentence, places, either=True))
     for kind, claim_kind in (("reflex", "root-reflex"), ("deficit", "root-deficit")):
         for mention in by_kind.get(kind, []):
-            group = nearest(mention, groups, text)
-            if group is not None:
+            group = _root_for(mention, groups, scope)
+            polarity = scope.polarity(group, mention) if group is not None else "unclear"
+            if group is not None and _kept(polarity):
                 for value in sorted(mention.ids):
-                    out.append(Claim(claim_kind, tuple(sorted(group.ids)), mention.phrase, sentence, value=value))  # type: ignore[arg-type]
+                    denied = polarity == "denied"
+                    claim = Claim(
+                        claim_kind, tuple(sorted(group.ids)), mention.phrase, sentence, value=value, denied=denied
+                    )  # type: ignore[arg-type]
+                    out.append(claim)
     return out
 
 
-def _nerve_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], vocab: Vocabulary) -> list[Claim]:
+def _nerve_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
     nerves = by_kind.get("nerve", [])
-    text = sentence.text
-    if not nerves or not has("supply", text, vocab) or has("sensory", text, vocab):
-        return []
     out: list[Claim] = []
     for mention in by_kind.get("muscle", []) + by_kind.get("region", []):
-        nerve = nearest_any(mention, nerves)
-        if nerve is not None:
-            out.append(Claim("nerve-supply", tuple(sorted(nerve.ids)), mention.phrase, sentence, _places(mention)))
+        if not _cued(scope, "supply", mention) or _cued(scope, "sensory", mention):
+            continue
+        inside = [n for n in nerves if scope.same_clause(n, mention)]
+        if not inside:
+            continue
+        nerve = min(inside, key=lambda n: min(abs(n.start - mention.end), abs(mention.start - n.end)))
+        polarity = scope.polarity(nerve, mention)
+        if _kept(polarity):
+            denied = polarity == "denied"
+            out.append(
+                Claim(
+                    "nerve-supply", tuple(sorted(nerve.ids)), mention.phrase, sentence, _places(mention), denied=denied
+                )
+            )
     return out
 
 
-def has_percent(text: str) -> bool:
-    """True when the text writes a percentage (``percent_values`` finds one)."""
-    # Substring scans first: the pattern is slow, and most sentences hold none of these.
-    return may_contain(text, _PERCENT_HOLDS) and _PERCENT.search(text) is not None
-
-
-def percent_values(text: str) -> list[tuple[int, float, float]]:
-    """(position, low, high) for every percentage written in the text ('70%', '20-40%', '7 in 10')."""
-    values = []
-    for match in _PERCENT.finditer(text):
-        if match.group("a"):
-            low, high = float(match.group("a")), float(match.group("b"))
-        elif match.group("c"):
-            low = high = float(match.group("c"))
-        else:
-            count = match.group("n").lower()
-            number = float(_WORDS.get(count, count))  # type: ignore[arg-type]
-            whole = float(_WORDS.get(match.group("d").lower(), match.group("d")))  # type: ignore[arg-type]
-            low = high = 100 * number / whole
-        values.append((match.start(), low, high))
-    return values
-
-
-def _figure_claims(sentence: Sentence, by_kind: dict[str, list[Mention]]) -> list[Claim]:
+def _figure_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
     figures = by_kind.get("figure", [])
-    if len(figures) != 1:
+    if len(figures) != 1 or not has_share(sentence.text):
         return []  # several quantities in one sentence: the numbers cannot be told apart
-    numbers = percent_values(sentence.text)
-    if not numbers:
-        return []
     mention = figures[0]
     lo, hi = clause_of(mention.start, clauses(sentence.text, fine=True))
-    numbers = [n for n in numbers if lo <= n[0] <= hi]
-    if not numbers:
+    found = [s for s in shares(sentence.text) if lo <= s.position <= hi]
+    if not found or scope.negations:
         return []
-    _, low, high = min(numbers, key=lambda n: abs(n[0] - mention.start))
-    return [Claim("figure", tuple(sorted(mention.ids)), mention.phrase, sentence, low=low, high=high)]
+    share = min(found, key=lambda s: abs(s.position - mention.start))
+    return [
+        Claim(
+            "figure",
+            tuple(sorted(mention.ids)),
+            mention.phrase,
+            sentence,
+            low=share.low,
+            high=share.high,
+            bound=share.bound,
+        )
+    ]
 
 
-def _sign_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], vocab: Vocabulary) -> list[Claim]:
+def _sign_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
     signs = by_kind.get("sign", [])
     if not signs:
         return []
-    tiers = by_kind.get("tier", [])
+    tiers = by_kind.get("tier", []) + by_kind.get("care", [])
     out: list[Claim] = []
     for mention in signs:
-        tier = nearest_any(mention, tiers)
-        if tier is not None:
-            level = min(tier.ids, key=m.URGENCY_ORDER.index)
-            out.append(Claim("sign-urgency", tuple(sorted(mention.ids)), tier.phrase, sentence, value=level))
-        elif by_kind.get("cause") and has("symptom", sentence.text, vocab):
+        inside = [t for t in tiers if scope.same_clause(t, mention)]
+        if inside:
+            tier = min(inside, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
+            polarity = scope.polarity(mention, tier)
+            if _kept(polarity):
+                level = "care" if tier.kind == "care" else min(tier.ids, key=m.URGENCY_ORDER.index)
+                denied = polarity == "denied"
+                out.append(
+                    Claim("sign-urgency", tuple(sorted(mention.ids)), tier.phrase, sentence, value=level, denied=denied)
+                )
+            continue
+        causes = [c for c in by_kind.get("cause", []) if scope.same_clause(c, mention)]
+        if causes and _cued(scope, "symptom", mention) and scope.polarity(causes[0], mention) == "asserted":
             # "Symptoms of sciatica include loss of bowel control": a red flag listed as a routine symptom.
             out.append(Claim("sign-symptom", tuple(sorted(mention.ids)), mention.phrase, sentence))
     return out
 
 
-_COPULA = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:is|are|was|were|can be|may be|will be|tends? to be|seems?|sounds?)\s+"
-    r"(?:(?:usually|often|generally|almost always|always|mostly|very|completely|entirely|quite|a|an|not)\s+)*$",
+#: Between a cause and a word of seriousness: what makes it a statement about the cause. Up to a
+#: modifier ("coffee-induced twitching"), then a verb of being, then anything but another subject.
+_CAUSE_TO_WORD = re.compile(
+    r"^\s*(?:[-\s]*(?:induced|related|caused|linked|associated)\s+(?:muscle\s+)?(?:twitch\w*|fasciculations?|cramps?)\s*)?"
+    r"(?:\([^)]*\)\s*)?,?\s*(?:(?:is|are|was|were|'s|can be|may be|might be|could be|will be|becomes?|seems?|sounds?"
+    r"|looks?|tends? to be|remains?)\b|:\s*(?:[\w ]{1,30}:\s*)?)(?P<rest>[^;:]*)$",
     re.I,
 )
+#: Words after the verb that make the word of seriousness about something else ("can make it seem serious").
+_ABOUT_ELSE = re.compile(r"\b(?:make|makes|made|feel|feels|think|thinks|worry|worried|fear|afraid|than|like)\b", re.I)
 
 
-def _cause_claims(sentence: Sentence, by_kind: dict[str, list[Mention]]) -> list[Claim]:
+def _cause_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
     causes = by_kind.get("cause", [])
+    text = scope.reading.base
     out: list[Claim] = []
     for mention in by_kind.get("seriousness", []):
-        # Only "<cause> is <word>": in "worry about a serious illness" the word is about something else.
-        before = [
-            c for c in causes if c.end <= mention.start and _COPULA.fullmatch(sentence.text[c.end : mention.start])
+        before = [c for c in causes if c.end <= mention.start and scope.same_clause(c, mention)]
+        if not before:
+            continue
+        cause = before[-1]
+        between = _CAUSE_TO_WORD.fullmatch(text[cause.end : mention.start])
+        if between is None or _ABOUT_ELSE.search(between.group("rest")):
+            continue
+        others = [
+            f for f in scope.found if cause.end <= f.start and f.end <= mention.start and f.kind in ("sign", "cause")
         ]
-        if before:
-            for level in sorted(mention.ids):
-                out.append(
-                    Claim("cause-seriousness", tuple(sorted(before[-1].ids)), mention.phrase, sentence, value=level)
+        polarity = scope.polarity(cause, mention)
+        if others or not _kept(polarity):
+            continue
+        for level in sorted(mention.ids):
+            denied = polarity == "denied"
+            out.append(
+                Claim(
+                    "cause-seriousness", tuple(sorted(cause.ids)), mention.phrase, sentence, value=level, denied=denied
                 )
+            )
     return out
 
 

@@ -42,30 +42,42 @@ class Facts:
         self.roots = views.roots
         self.muscles = views.muscles
         self.regions = views.regions
+        self.nerves = views.nerves
 
-    def alternatives(self, root: m.Root, field: str) -> set[str]:
-        """Values a root's recorded alternatives allow for a field."""
-        return {v for a in root.alternatives if a.field == field for v in a.values}
+    def alternatives(self, root: m.Root, field: str, main_only: bool = False) -> set[str]:
+        """Values a root's recorded alternatives allow for a field (none when ``main_only``)."""
+        return set() if main_only else {v for a in root.alternatives if a.field == field for v in a.values}
 
-    def motor(self, root: m.Root) -> tuple[set[str], set[str]]:
+    def motor(self, root: m.Root, main_only: bool = False) -> tuple[set[str], set[str]]:
         """(regions, muscles) where trouble at the root can show as twitching or weakness."""
-        muscles = set(root.key_muscles) | self.alternatives(root, "key_muscles")
-        regions = set(root.twitch_regions) | self.alternatives(root, "twitch_regions")
+        muscles = set(root.key_muscles) | self.alternatives(root, "key_muscles", main_only)
+        regions = set(root.twitch_regions) | self.alternatives(root, "twitch_regions", main_only)
         regions |= {self.muscles[x].region for x in muscles if x in self.muscles}
         return regions, muscles
 
-    def sensory(self, root: m.Root) -> set[str]:
+    def sensory(self, root: m.Root, main_only: bool = False) -> set[str]:
         """Regions in the root's skin area."""
-        return set(root.sensory_regions) | self.alternatives(root, "sensory_regions")
+        return set(root.sensory_regions) | self.alternatives(root, "sensory_regions", main_only)
 
-    def covers(self, claim: Claim) -> bool:
-        """True when any root of the claim allows the regions or muscles it names."""
+    def branches(self, nerve_id: str) -> set[str]:
+        """A nerve and every nerve it divides into, however far down."""
+        found, todo = set(), [nerve_id]
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo += self.nerves[current].branches if current in self.nerves else []
+        return found
+
+    def covers(self, claim: Claim, main_only: bool = False) -> bool:
+        """True when any root of the claim allows the regions or muscles it names (by the site's
+        own convention alone when ``main_only``: alternatives allow a claim, not its denial)."""
         for rid in claim.subject:
             root = self.roots.get(rid)
             if root is None:
-                return True  # a root we hold no data for (L1, S3...): nothing to compare with
-            regions, muscles = self.motor(root)
-            sensory = self.sensory(root)
+                return not main_only  # a root we hold no data for (L1, S3...): nothing to compare with
+            regions, muscles = self.motor(root, main_only)
+            sensory = self.sensory(root, main_only)
             for place in claim.places:
                 in_motor = place.id in (muscles if place.kind == "muscle" else regions)
                 in_sensory = place.kind == "region" and place.id in sensory

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-#: Word characters, plus "&" and "-" inside words ("a&e", "knee-jerk", "l4-s1") and apostrophes.
-TOKEN = re.compile(r"[\w&]+(?:['\u2019-][\w&]+)*")
+#: Word characters, plus "&" ("a&e") and apostrophes inside words ("isn't"); a hyphen separates
+#: words, so "coffee-induced" holds the word "coffee" and "knee-jerk" reads as "knee jerk".
+TOKEN = re.compile(r"[\w&]+(?:['\u2019][\w&]+)*")
 _SPLIT = re.compile(f"({TOKEN.pattern})")
 #: Where a trie node keeps the values of the phrase that ends there: no word (nor a word less a
 #: plural ending) holds a space, so this key is never a word.
@@ -52,7 +53,7 @@ def tokens(text: str) -> Tokens:
     """Every word of ``text``, lowercased, with its position."""
     # A text is read as many times as there are kinds of mention or pages showing it: splitting,
     # lowercasing and summing lengths are each one C-level pass, with no object per word.
-    if text.isascii() and "'" not in text and "-" not in text:  # most sentences: no pattern needed
+    if text.isascii() and "'" not in text:  # most sentences: no pattern needed
         return Tokens(text.lower().translate(_NOT_WORD).split(), text)
     parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
     words = " ".join(parts[1::2]).lower().split(" ") if len(parts) > 1 else []  # no word holds a space

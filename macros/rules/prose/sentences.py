@@ -52,10 +52,12 @@ _MARKUP_CHARACTERS = "*_~#>|"
 _MARKUP = re.compile(f"[{re.escape(_MARKUP_CHARACTERS)}]+")
 _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|vs|dr|approx|cf|no|fig)\.", re.I)
 _ABBREVIATED = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "approx.", "cf.", "no.", "fig.")  # what it can match
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+#: A sentence ends at . ! or ? before a capital: after a space, or run together as pasted text
+#: often is ("...the calf muscle.If there is...").
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ADMONITION = re.compile(r"^\s*(!!!|\?\?\?)")
 
 
@@ -86,6 +88,7 @@ def markdown_sentences(path: str, text: str) -> Iterator[Sentence]:
     skip_until = front.group(0).count("\n") if front else 0
     in_code = False
     paragraph: list[tuple[int, str]] = []
+    header: list[str] = []  # the cells of the table being read, if any
     lines = text.splitlines()
     for number, raw in enumerate(lines, 1):
         if number <= skip_until:
@@ -97,19 +100,49 @@ def markdown_sentences(path: str, text: str) -> Iterator[Sentence]:
             continue
         if in_code:
             continue
+        following = lines[number] if number < len(lines) else ""
+        if "|" in raw and (header or _TABLE_RULE.match(following) or _TABLE_RULE.match(raw)):
+            yield from _paragraph_sentences(path, paragraph)
+            paragraph = []
+            if _TABLE_RULE.match(following):
+                header = _cells(raw)  # a header row: its words go with each cell below it
+            elif not _TABLE_RULE.match(raw):
+                yield from _row_sentences(path, number, header, _cells(raw))
+            continue
+        header = []
         cleaned = clean_markdown_line(raw)
-        # Headings, table rows and list items end a paragraph: each is its own statement.
-        starts_block = re.match(r"^\s*(#|\||[-*+]\s|\d+\.\s)", raw) is not None
+        # Headings and list items end a paragraph: each is its own statement.
+        starts_block = re.match(r"^\s*(#|[-*+]\s|\d+\.\s)", raw) is not None
         if not cleaned.strip() or starts_block:
             yield from _paragraph_sentences(path, paragraph)
             paragraph = []
         if cleaned.strip():
-            for cell in cleaned.split("|") if raw.lstrip().startswith("|") else [cleaned]:
-                paragraph.append((number, cell))
+            paragraph.append((number, cleaned))
             if starts_block:
                 yield from _paragraph_sentences(path, paragraph)
                 paragraph = []
     yield from _paragraph_sentences(path, paragraph)
+
+
+def _cells(row: str) -> list[str]:
+    """The visible words of each cell of a Markdown table row."""
+    parts = re.split(r"(?<!\\)\|", row.strip().strip("|"))
+    return [" ".join(clean_markdown_line(part).split()) for part in parts]
+
+
+def _row_sentences(path: str, number: int, header: list[str], cells: list[str]) -> Iterator[Sentence]:
+    """A table row read as what it pairs: its first cell with each other cell, under that
+    cell's column heading ("L4: Muscles: quadriceps"), never with the whole row at once. A
+    column of symptoms lists what comes with a thing, so its heading's words ("symptoms
+    accompanying a twitch") are not a claim about its cells."""
+    first = cells[0] if cells else ""
+    for i, cell in enumerate(cells[1:], 1):
+        if cell:
+            heading = header[i] if i < len(header) else ""
+            if heading and "symptom" not in heading.lower():
+                yield Sentence(path, number, f"{first}: {heading}: {cell}")
+            else:
+                yield Sentence(path, number, f"{first}: {cell}")
 
 
 def _paragraph_sentences(path: str, parts: list[tuple[int, str]]) -> Iterator[Sentence]:
