@@ -179,9 +179,11 @@ def _load_table(doc: YamlDoc, section: Section) -> tuple[Any, list[Problem]]:
         if k != key
     ]
     try:
-        return section.model.model_validate(doc.data[key]), problems
+        table = section.model.model_validate(doc.data[key])
     except ValidationError as exc:
         return None, problems + [problem(doc, section, (key,), {}, err) for err in exc.errors(include_url=False)]
+    table._origin = Origin(doc.rel, doc.line((key,)), doc, (key,))
+    return table, problems
 
 
 def _raw_citations(item: dict[str, Any]) -> set[str]:

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from macros.kb import models as m
 from macros.kb.origin import at
 from macros.kb.sections import records_of
+from macros.rules.prose.mentions import MENTION_ORDER, UNMASKED_BY
+from macros.rules.prose.phrases import key as phrase_key
+from macros.rules.prose.vocabulary import CUE_LISTS, Vocabulary, forms
 from macros.rules.registry import Context, Finding, check
 
 
@@ -50,19 +53,68 @@ def sign_causes_agree(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+#: The record fields that hold the names the prose checker reads with, per kind of mention.
+NAME_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "sign": ("signs", ("name", "aliases")),
+    "deficit": ("deficits", ("name", "synonyms")),
+    "figure": ("figures", ("phrases",)),
+    "nerve": ("nerves", ("name", "synonyms")),
+    "cause": ("causes", ("name", "synonyms")),
+    "muscle": ("muscles", ("name", "synonyms")),
+    "region": ("regions", ("name", "synonyms")),
+    "root": ("roots", ("label", "aliases")),
+}
+
+
+def _named(ctx: Context) -> Iterator[tuple[str, m.Model, tuple[str | int, ...], str]]:
+    """(kind of mention, record, field path, phrase) for every name the checker reads with."""
+    for kind, (key, fields) in NAME_FIELDS.items():
+        for record in records_of(ctx.kb, key):
+            for name in fields:
+                value = getattr(record, name)
+                for i, phrase in enumerate(value if isinstance(value, list) else [value]):
+                    yield kind, record, (name, i) if isinstance(value, list) else (name,), phrase
+
+
 @check("lexicon-conflict")
 def phrases_unambiguous(ctx: Context) -> Iterator[Finding]:
-    """One phrase naming two warning signs or two figures (the prose checker would be ambiguous)."""
-    for key, phrases_of in (("signs", lambda s: s.aliases), ("figures", lambda f: f.phrases)):
-        owner: dict[str, str] = {}
-        for record in records_of(ctx.kb, key):
-            for i, phrase in enumerate(phrases_of(record)):
-                word = phrase.lower()
-                if word in owner and owner[word] != record.id:
-                    field = "aliases" if key == "signs" else "phrases"
-                    yield Finding(
-                        record,
-                        (field, i),
-                        f"'{phrase}' already names {owner[word]} - a phrase may name only one record",
-                    )
-                owner.setdefault(word, record.id)
+    """One phrase naming two records of a kind (two regions, signs, figures...): the prose checker
+    could not tell which is meant."""
+    owner: dict[tuple[str, tuple[str, ...]], str] = {}
+    for kind, record, where, phrase in _named(ctx):
+        for form in forms(phrase, listing=kind == "cause"):
+            words = phrase_key(form)
+            first = owner.setdefault((kind, words), record.id)
+            if first != record.id and words:
+                yield Finding(record, where, f"'{phrase}' already names {kind} '{first}' - a phrase may name only one record")
+                break
+
+
+@check("lexicon-unusable")
+def phrases_usable(ctx: Context) -> Iterator[Finding]:
+    """A stored phrase that can never make a claim: no words, a name already taken by a kind read
+    first ("foot drop" as a region is always the deficit), or a cue word that is also a name."""
+    vocab = Vocabulary(ctx.kb)
+    earlier: dict[tuple[str, ...], str] = {}
+    for kind in MENTION_ORDER:
+        for words in vocab.indexes[kind].table:
+            earlier.setdefault(words, kind)
+    for kind, record, where, phrase in _named(ctx):
+        words = phrase_key(phrase)
+        first = earlier.get(words)
+        if not words:
+            yield Finding(record, where, f"'{phrase}' has no words the checker can read - write it in letters")
+        elif first is not None and first != kind and first not in UNMASKED_BY.get(kind, ()) and MENTION_ORDER.index(first) < MENTION_ORDER.index(kind):
+            yield Finding(record, where, f"'{phrase}' is read as a {first} first, so it never names this {kind} - remove it or reword it")
+    lexicon = ctx.kb.lexicon
+    if lexicon is None:
+        return
+    for cue, listed in CUE_LISTS.items():
+        for i, phrase in enumerate(getattr(lexicon, listed)):
+            words = phrase_key(phrase)
+            if words in earlier:
+                yield Finding(
+                    lexicon,
+                    (listed, i),
+                    f"cue '{phrase}' is also a {earlier[words]} name, and names are read first - it never works as a {cue} cue",
+                )
