@@ -203,7 +203,7 @@ def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@check("summary-missing", severity="warning")
+@check("summary-missing")
 def summaries_present(ctx: Context) -> Iterator[Finding]:
     """A cause or body area without `in_short`, the answer its page opens with."""
     for record in [*ctx.kb.causes, *ctx.kb.anatomy.regions]:

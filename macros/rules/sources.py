@@ -24,7 +24,7 @@ def _deep(url: str) -> bool:
     return urlsplit(url).path.strip("/") != ""
 
 
-@check("source-identifier-missing", severity="warning")
+@check("source-identifier-missing")
 def identifiers(ctx: Context) -> Iterator[Finding]:
     """A source a reader cannot find: an article without DOI or PMID, a book without ISBN,
     edition and chapter, a web page without its own deep address."""
@@ -50,7 +50,7 @@ def identifiers(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@check("source-kind-mismatch", severity="warning")
+@check("source-kind-mismatch")
 def kinds_match_hosts(ctx: Context) -> Iterator[Finding]:
     """A source whose publisher's host publishes other kinds of source (data/hosts.yaml)."""
     if ctx.kb.hosts is None:
@@ -74,7 +74,7 @@ def kinds_match_hosts(ctx: Context) -> Iterator[Finding]:
 _LINK_ADDRESS = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|(?<![\w/])(https?://[^\s)<>\]]+)")
 
 
-@check("source-not-citable", severity="warning")
+@check("source-not-citable")
 def citable(ctx: Context) -> Iterator[Finding | PageFinding]:
     """A source, or a link in a page or data text, at a host that may not be cited: a seed
     article, a copy or mirror, a document-sharing site or a content farm."""
@@ -131,7 +131,7 @@ def reader_notes(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@check("tier-unsupported", severity="warning")
+@check("tier-unsupported")
 def tiers_supported(ctx: Context) -> Iterator[Finding]:
     """A warning sign whose tier is more urgent than every tier its sources give, or whose
     sources differ with no note saying which was chosen and why."""
