@@ -36,12 +36,12 @@
 
   function areaAnswer(data, id) {
     var area = data.areas[id], text = data.text, out = [];
-    out.push(el("h3", area.name, "ta-legmap__title"));
+    out.push(el("h2", area.name, "ta-legmap__title"));
     out.push(linkPara(area.href, area.more));
     area.summary.forEach(function (line) { out.push(line.href ? linkPara(line.href, line.text) : el("p", line.text)); });
     out.push(el("p", area.place, "ta-legmap__place"));
 
-    out.push(el("h4", area.causes.length > 1 ? text.causes + ", " + text.order : text.causes));
+    out.push(el("h3", area.causes.length > 1 ? text.causes + ", " + text.order : text.causes));
     if (area.causes.length) {
       var ul = el("ul", "", "ta-legmap__causes");
       area.causes.forEach(function (c) {
@@ -55,7 +55,7 @@
       out.push(linkPara(area.causesHref, text.allCauses, text.noCauses));
     }
 
-    out.push(el("h4", text.signs));
+    out.push(el("h3", text.signs));
     area.signs.forEach(function (tier) {
       var p = el("p", "", "ta-legmap__tier");
       p.append(el("span", tier.title, "ta-badge ta-badge--" + tier.tier), " " + tier.action);
@@ -78,7 +78,7 @@
     var shows = el("p", text.shows + ": ");
     shows.appendChild(links(root.shows, function (r) { return r.name; }));
     return [
-      el("h3", root.label + ": " + root.name, "ta-legmap__title"),
+      el("h2", root.label + ": " + root.name, "ta-legmap__title"),
       linkPara(root.href, root.more),
       shows,
       el("p", text.skin + ": " + root.skin),

@@ -274,8 +274,8 @@ def leg_map(v: Views, here: str) -> str:
     )
     return (
         '<div class="ta-legmap" data-legmap>\n'
-        '<p class="ta-legmap__hint">Tap or click where you notice the twitching. '
-        "The map shows one leg: it stands for either.</p>\n"
+        '<p class="ta-legmap__hint">The map shows one leg: it stands for either. '
+        "Nerve roots are in an advanced view below it.</p>\n"
         f'<div class="ta-legmap__layout"><div class="ta-legmap__views">{views}</div>'
         + (f'<div class="ta-legmap__others" role="group" aria-label="Other areas">{others}</div>' if others else "")
         + f'<div class="ta-legmap__answer" aria-live="polite"><p>{TEXT["start"]}</p></div>'
