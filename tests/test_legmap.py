@@ -182,6 +182,30 @@ def test_the_table_lists_every_area_with_causes_signs_and_roots(views: Views) ->
             assert s.name in row, (r.id, s.id)
 
 
+def test_every_link_in_the_map_data_leads_to_a_page_and_anchor_of_the_built_site(built_site) -> None:
+    # The map's links live in JSON, which the build's own link check does not read.
+    data = payload((built_site / "body-areas" / "index.html").read_text(encoding="utf-8"))
+    found: list[str] = []
+    _collect(data, found)
+    broken = []
+    for link in sorted(set(found)):
+        path, _, anchor = link.partition("#")
+        page = (built_site / "body-areas" / path / "index.html").resolve()
+        if not page.is_file() or (anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8")):
+            broken.append(link)
+    assert found and broken == []
+
+
+def _collect(value: object, found: list[str]) -> None:
+    if isinstance(value, dict):
+        found += [v for k, v in value.items() if k.endswith(("href", "Href")) and isinstance(v, str)]
+        for v in value.values():
+            _collect(v, found)
+    elif isinstance(value, list):
+        for v in value:
+            _collect(v, found)
+
+
 # --- In a real browser --------------------------------------------------------------------------------
 
 
