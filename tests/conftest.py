@@ -16,6 +16,15 @@ def minimal(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def views():
+    """Views over the real data, loaded once per worker."""
+    from macros.kb.load import load
+    from macros.kb.views import Views
+
+    return Views(load(ROOT).kb)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The real site, built strictly once per test run and shared by every worker (pytest-xdist
     runs tests in several processes: the first to take the lock builds, the others read)."""

@@ -86,7 +86,9 @@ def phrases_unambiguous(ctx: Context) -> Iterator[Finding]:
             words = phrase_key(form)
             first = owner.setdefault((kind, words), record.id)
             if first != record.id and words:
-                yield Finding(record, where, f"'{phrase}' already names {kind} '{first}' - a phrase may name only one record")
+                yield Finding(
+                    record, where, f"'{phrase}' already names {kind} '{first}' - a phrase may name only one record"
+                )
                 break
 
 
@@ -104,8 +106,17 @@ def phrases_usable(ctx: Context) -> Iterator[Finding]:
         first = earlier.get(words)
         if not words:
             yield Finding(record, where, f"'{phrase}' has no words the checker can read - write it in letters")
-        elif first is not None and first != kind and first not in UNMASKED_BY.get(kind, ()) and MENTION_ORDER.index(first) < MENTION_ORDER.index(kind):
-            yield Finding(record, where, f"'{phrase}' is read as a {first} first, so it never names this {kind} - remove it or reword it")
+        elif (
+            first is not None
+            and first != kind
+            and first not in UNMASKED_BY.get(kind, ())
+            and MENTION_ORDER.index(first) < MENTION_ORDER.index(kind)
+        ):
+            yield Finding(
+                record,
+                where,
+                f"'{phrase}' is read as a {first} first, so it never names this {kind} - remove it or reword it",
+            )
     lexicon = ctx.kb.lexicon
     if lexicon is None:
         return
