@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout
+.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout rules
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -50,6 +50,9 @@ clean:
 
 schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after changing ids or models
 	$(PY) -m macros schema
+
+rules: $(STAMP) ## rewrite README.md's rules table from the registered rules
+	$(PY) -m macros rules --readme README.md
 
 hooks: $(STAMP) ## install the pre-commit hooks (ruff and the data check on every commit)
 	$(VENV)/bin/pre-commit install

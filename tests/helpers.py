@@ -89,5 +89,5 @@ def tree_hash(folder: Path) -> str:
 
 
 def error_lines(output: str) -> list[str]:
-    """The problem lines of text output (everything but the summary)."""
-    return [ln for ln in output.splitlines() if ln.startswith("data/") or ln.startswith("content/")]
+    """The error lines of text output (not warnings, not the summary)."""
+    return [ln for ln in output.splitlines() if ln.startswith(("data/", "content/")) and "] warning: " not in ln]

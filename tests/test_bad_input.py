@@ -64,7 +64,7 @@ def _delete(file: str) -> Callable[[Path], tuple[str, int]]:
     return apply
 
 
-DEEP = "glossary:\n  - id: deep\n    term: deep\n    definition: x\n    see_also: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n    sources: [agency-page]\n    reviewed: 2026-01-10\n"
+DEEP = "glossary:\n  - id: fasciculation\n    term: fasciculation\n    definition: x\n    see_also: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n    sources: [agency-page]\n    reviewed: 2026-01-10\n"
 
 BILLION_LAUGHS = """\
 figures:

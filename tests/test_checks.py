@@ -20,6 +20,14 @@ HARD_PROSE = (
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "lexicon-unusable",
+        "data/lexicon.yaml",
+        "negations: [not,",
+        "negations: [caffeine, not,",
+        "negations: [caffeine",
+        ["cue 'caffeine' is also a cause name", "never works as a negation cue"],
+    ),
+    (
         "ref-self",
         "data/glossary.yaml",
         "see_also: []",
@@ -259,8 +267,15 @@ def test_reference_to_a_broken_record_is_not_reported_twice(minimal: Path) -> No
     # The cause is invalid (bad category); the sign that names it must not add a ref-unknown.
     edit(minimal / "data" / "causes.yaml", "category: lifestyle", "category: lifestyl")
     loaded = load(minimal)
-    rules = [p.rule for p in loaded.problems + run_checks(loaded, today=TODAY)]
-    assert rules == ["value-unknown"]
+    problems = loaded.problems + run_checks(loaded, today=TODAY)
+    assert [p.rule for p in problems if p.severity == "error"] == ["value-unknown"]
+
+
+def test_after_a_load_error_unused_sources_are_not_judged_and_the_check_says_so(minimal: Path) -> None:
+    edit(minimal / "data" / "causes.yaml", "category: lifestyle", "category: lifestyl")
+    loaded = load(minimal)
+    found = [p for p in run_checks(loaded, today=TODAY) if p.rule == "source-unused"]
+    assert [(p.severity, "not checked this time" in p.message) for p in found] == [("warning", True)]
 
 
 def test_warning_does_not_fail(minimal: Path) -> None:

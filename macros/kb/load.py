@@ -41,6 +41,8 @@ class Loaded:
     unreadable: frozenset[str] = frozenset()  # section keys whose file could not be read
     pages: dict[str, str] = field(default_factory=dict)  # content/*.md path -> text
     templates: dict[str, str] = field(default_factory=dict)  # overrides/*.html, content CSS/JS -> text
+    #: (file, line, source id) of each citation in a record that failed validation: still checked.
+    broken_citations: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 @contextmanager
@@ -66,6 +68,7 @@ def _load(root: Path) -> Loaded:
     tables: dict[str, Any] = {t.key: None for t in TABLES}
     records: dict[str, list[Any]] = {s.key: [] for s in SECTIONS}
     broken: dict[str, set[str]] = {s.key: set() for s in SECTIONS} | {CITED_BY_BROKEN: set()}
+    cited_by_broken: list[tuple[str, int, str]] = []
     unreadable: set[str] = set()
     problems: list[Problem] = []
     for name in DATA_FILES:
@@ -79,7 +82,7 @@ def _load(root: Path) -> Loaded:
             continue
         doc = read_yaml(path.read_bytes(), rel)
         problems.extend(doc.problems)
-        if doc.problems or doc.data is None:
+        if not doc.readable:
             unreadable.update(s.key for s in sections)
             continue
         if sections[0] in TABLES:
@@ -89,7 +92,7 @@ def _load(root: Path) -> Loaded:
                 unreadable.add(sections[0].key)
             tables[sections[0].key] = table
             continue
-        found, unusable = _load_file(doc, sections, records, broken)
+        found, unusable = _load_file(doc, sections, records, broken, cited_by_broken)
         problems.extend(found)
         unreadable.update(unusable)
         doc.data = None  # the records hold it now; the origins keep only the text and the lines
@@ -101,7 +104,7 @@ def _load(root: Path) -> Loaded:
     pages, page_problems = load_texts(root, (f"{CONTENT_DIR}/**/*.md",))
     templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
     problems += page_problems + template_problems
-    return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates)
+    return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates, cited_by_broken)
 
 
 def load_texts(root: Path, globs: tuple[str, ...]) -> tuple[dict[str, str], list[Problem]]:
@@ -125,6 +128,7 @@ def _load_file(
     sections: list[Section],
     records: dict[str, list[Any]],
     broken: dict[str, set[str]],
+    cited_by_broken: list[tuple[str, int, str]],
 ) -> tuple[list[Problem], set[str]]:
     """Validate the record lists of one parsed file; return problems and unusable section keys."""
     keys = [s.key for s in sections]
@@ -154,6 +158,9 @@ def _load_file(
             problems.append(Problem(doc.rel, doc.line((section.key,)), "field-type", "error", message))
             continue
         for index, item in enumerate(items):
+            unreadable_item = {(section.key,), (section.key, index)} & doc.bad
+            if unreadable_item and not (isinstance(item, dict) and isinstance(item.get("id"), str)):
+                unusable.add(section.key)  # its id is unknown: references to the section cannot be judged
             record, found = _validate(doc, section, index, item)
             problems.extend(found)
             if record is not None:
@@ -162,7 +169,9 @@ def _load_file(
                 if isinstance(item.get("id"), str):
                     # The slug too: "Calf Area" was probably meant as "calf-area".
                     broken[section.key].update({item["id"], slug(item["id"])})
-                broken[CITED_BY_BROKEN].update(_raw_citations(item))
+                for j, cited in _raw_citations(item):
+                    broken[CITED_BY_BROKEN].add(cited)
+                    cited_by_broken.append((doc.rel, doc.line((section.key, index, "sources", j)), cited))
     return problems, unusable
 
 
@@ -186,24 +195,41 @@ def _load_table(doc: YamlDoc, section: Section) -> tuple[Any, list[Problem]]:
     return table, problems
 
 
-def _raw_citations(item: dict[str, Any]) -> set[str]:
-    """Source ids a record that failed validation cites, so they do not look unused."""
+def _raw_citations(item: dict[str, Any]) -> list[tuple[int, str]]:
+    """(position, source id) of each source a record that failed validation cites, so that they
+    do not look unused and a mistyped one is still reported."""
     refs = item.get("sources")
     if not isinstance(refs, list):
-        return set()
-    return {r if isinstance(r, str) else str(r.get("id")) for r in refs if isinstance(r, (str, dict))}
+        return []
+    found = []
+    for j, ref in enumerate(refs):
+        if isinstance(ref, str):
+            found.append((j, ref))
+        elif isinstance(ref, dict) and isinstance(ref.get("id"), str):
+            found.append((j, ref["id"]))
+    return found
 
 
 def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[Any, list[Problem]]:
     """Validate one record; return it (with its Origin) or the problems found."""
     prefix = (section.key, index)
+    if {(section.key,), prefix} & doc.bad:
+        return None, []  # the record (or its list) could not be read: reported already
     if not isinstance(item, dict):
         message = f"each {section.label} must be a mapping of 'field: value' lines"
         return None, [Problem(doc.rel, doc.line(prefix), "field-type", "error", message)]
+    # A value the YAML reader could not read (a bad date, a tag) is reported already: judge the
+    # rest of the record without it, so that its other mistakes are reported too.
+    unread = {path[2] for path in doc.bad if path[:2] == prefix and len(path) > 2}
+    if unread:
+        item = {k: v for k, v in item.items() if k not in unread}
     try:
         record = section.model.model_validate(item)
     except ValidationError as exc:
-        found = [problem(doc, section, prefix, item, err) for err in exc.errors(include_url=False)]
+        errors = [e for e in exc.errors(include_url=False) if not (e["type"] == "missing" and e["loc"][0] in unread)]
+        found = [problem(doc, section, prefix, item, err) for err in errors]
         return None, found + placeholders(doc, section, prefix, item, {p.line for p in found})
+    if unread:
+        return None, []  # valid but for the value already reported: left out, as every broken record is
     record._origin = Origin(doc.rel, doc.line(prefix), doc, prefix)
     return record, []

@@ -56,6 +56,8 @@ MAX_DEPTH = 32
 MAX_BYTES = 50_000_000  # bounded for hostile input; far above any real data file
 
 Path_ = tuple[str | int, ...]
+#: Problems that leave nothing of a file to read (the others concern one value of one record).
+UNREADABLE = frozenset({"yaml-syntax", "yaml-tab", "file-encoding", "file-empty", "file-too-large"})
 
 
 @dataclass
@@ -67,6 +69,14 @@ class YamlDoc:
     text: str = ""
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Paths of values that could not be read (a bad date, a tag, a repeated key): the record
+    #: holding one is invalid, the rest of the file is still read.
+    bad: set[Path_] = field(default_factory=set)
+
+    @property
+    def readable(self) -> bool:
+        """True when the file parsed: its records can be read, even if some values could not."""
+        return self.data is not None and not any(p.rule in UNREADABLE for p in self.problems)
 
     def line(self, path: Path_) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
@@ -169,12 +179,15 @@ class _Walker:
 
     def __init__(self, doc: YamlDoc) -> None:
         self.doc = doc
-        self.seen: set[int] = set()
+        self.seen: dict[int, Path_] = {}  # id of each list or mapping read -> where it was first read
         self.alias_reported = False
         self.constructor = SafeConstructor()
 
-    def problem(self, node: Node, rule: str, message: str) -> None:
+    def problem(self, node: Node, rule: str, message: str, path: Path_ | None = None) -> None:
+        """Report a problem at the node's line; ``path``: the value it makes unreadable."""
         self.doc.problems.append(Problem(self.doc.rel, node.start_mark.line + 1, rule, "error", message))
+        if path is not None:
+            self.doc.bad.add(path)
 
     def value(self, node: Node, path: Path_, depth: int) -> Any:
         """Return the Python value of ``node`` at ``path``."""
@@ -183,24 +196,26 @@ class _Walker:
             if not self.alias_reported:  # one message per file, however often the alias is used
                 self.alias_reported = True
                 self.problem(node, "yaml-alias", "anchors and aliases (&name / *name) are not allowed - write it out")
+            self.doc.bad.update((path, self.seen[id(node)]))  # the anchored value is as unusable as its alias
             return None
         if not isinstance(node, ScalarNode):
-            self.seen.add(id(node))
+            self.seen[id(node)] = path
         if depth > MAX_DEPTH:
-            self.problem(node, "yaml-too-deep", f"nesting is deeper than {MAX_DEPTH} levels")
+            self.problem(node, "yaml-too-deep", f"nesting is deeper than {MAX_DEPTH} levels", path)
             return None
         if node.tag not in _ALLOWED_TAGS:
             self.problem(
                 node,
                 "yaml-tag",
                 f"tag '{node.tag.replace(_CORE, '!!')}' is not allowed - data files hold plain text, numbers, dates, lists and mappings",
+                path,
             )
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return self.sequence(node, path, depth)
-        return self.scalar(node)
+        return self.scalar(node, path)
 
     # Most nodes are plain strings inside a list or mapping: ``sequence`` and ``mapping`` take
     # those directly (same value and line as ``value`` gives), which halves the calls.
@@ -223,10 +238,10 @@ class _Walker:
         lines = self.doc.lines
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self.problem(key_node, "yaml-alias", "merge keys (<<) are not allowed - write the fields out")
+                self.problem(key_node, "yaml-alias", "merge keys (<<) are not allowed - write the fields out", path)
                 continue
             if type(key_node) is not ScalarNode:
-                self.problem(key_node, "yaml-syntax", "a key must be a plain word, not a list or mapping")
+                self.problem(key_node, "yaml-syntax", "a key must be a plain word, not a list or mapping", path)
                 continue
             key = key_node.value
             if key in result:
@@ -235,6 +250,7 @@ class _Walker:
                     key_node,
                     "yaml-duplicate-key",
                     f"key '{key}' appears twice in this mapping (first on line {first}) - keep one",
+                    (*path, key),
                 )
                 continue
             where = (*path, key)
@@ -245,7 +261,7 @@ class _Walker:
                 result[key] = self.value(value_node, where, depth + 1)
         return result
 
-    def scalar(self, node: ScalarNode) -> Any:
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
         value = node.value
         if node.tag == _STR:  # most values: the text is the value (the constructor would agree)
             return value
@@ -265,5 +281,5 @@ class _Walker:
             kind, hint = "date", "write it as YYYY-MM-DD"
         else:
             kind, hint = node.tag.replace(_CORE, ""), "check the value"
-        self.problem(node, "field-type", f"'{value}' is not a valid {kind}{reason} - {hint}")
+        self.problem(node, "field-type", f"'{value}' is not a valid {kind}{reason} - {hint}", path)
         return None

@@ -10,7 +10,7 @@ from macros.kb.origin import origin
 from macros.kb.sections import BY_KEY, REFERENCES, SECTIONS, all_records, citations_of, fact_records, label, records_of
 from macros.kb.text import HTML, UNSAFE_LINK, is_placeholder
 from macros.problems import did_you_mean
-from macros.rules.registry import Context, Finding, check
+from macros.rules.registry import Context, Finding, PageFinding, check
 
 
 @check("id-duplicate")
@@ -28,8 +28,8 @@ def ids_unique(ctx: Context) -> Iterator[Finding]:
 
 
 @check("source-unknown")
-def sources_resolve(ctx: Context) -> Iterator[Finding]:
-    """A cited source id that is not in data/sources.yaml."""
+def sources_resolve(ctx: Context) -> Iterator[Finding | PageFinding]:
+    """A cited source id that is not in data/sources.yaml (also in a record that failed to load)."""
     if not ctx.readable("sources"):
         return
     known = {s.id for s in ctx.kb.sources} | ctx.broken_ids["sources"]
@@ -38,6 +38,10 @@ def sources_resolve(ctx: Context) -> Iterator[Finding]:
             if ref.id not in known and not is_placeholder(ref.id):
                 hint = did_you_mean(ref.id, known) or " - add it to data/sources.yaml first"
                 yield Finding(record, where, f"{label(record)} cites unknown source '{ref.id}'{hint}")
+    for path, line, cited in ctx.broken_citations:
+        if cited not in known and not is_placeholder(cited):
+            hint = did_you_mean(cited, known) or " - add it to data/sources.yaml first"
+            yield PageFinding(path, line, f"cites unknown source '{cited}'{hint}")
 
 
 @check("source-not-authoritative")
@@ -60,10 +64,15 @@ def sources_authoritative(ctx: Context) -> Iterator[Finding]:
 
 
 @check("source-unused", severity="warning")
-def sources_used(ctx: Context) -> Iterator[Finding]:
+def sources_used(ctx: Context) -> Iterator[Finding | PageFinding]:
     """A source nobody cites."""
-    if ctx.unreadable:
-        return  # a file that could not be read may hold the citations
+    if not ctx.complete:
+        yield PageFinding(
+            "data/sources.yaml",
+            1,
+            "not checked this time: a record that did not load may cite any source - fix the errors first",
+        )
+        return
     cited = {ref.id for record in fact_records(ctx.kb) for _, ref in citations_of(record)}
     cited |= ctx.broken_ids[CITED_BY_BROKEN]
     for source in ctx.kb.sources:

@@ -51,6 +51,7 @@ class Context:
     templates: dict[str, str] = field(default_factory=dict)
     root: Path | None = None
     complete: bool = True  # every file and record loaded: rules over the whole knowledge base may run
+    broken_citations: list[tuple[str, int, str]] = field(default_factory=list)  # citations of broken records
     memo: dict[str, Any] = field(default_factory=dict)  # work several rules share within one run
 
     def readable(self, key: str) -> bool:
@@ -95,6 +96,7 @@ def context(loaded: Loaded, today: dt.date | None = None) -> Context:
         loaded.templates,
         root=loaded.root,
         complete=not has_errors(loaded.problems),
+        broken_citations=loaded.broken_citations,
     )
 
 

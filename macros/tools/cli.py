@@ -163,9 +163,23 @@ def rules_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+README_MARKERS = ("<!-- rules:start -->\n", "<!-- rules:end -->")
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
-    """Print every rule as a Markdown table."""
-    print(rules_table(), end="")
+    """Print every rule as a Markdown table, or put it between README.md's rule markers."""
+    if not args.readme:
+        print(rules_table(), end="")
+        return 0
+    path = Path(args.readme)
+    text = path.read_text(encoding="utf-8")
+    start, end = README_MARKERS
+    if start not in text or end not in text:
+        print(f"{path}:1: [rules] the rules table markers are missing - add the lines {start.strip()} and {end}")
+        return 1
+    head, rest = text.split(start, 1)
+    path.write_text(head + start + rules_table() + end + rest.split(end, 1)[1], encoding="utf-8")
+    print(f"{path}: rules table updated")
     return 0
 
 
@@ -190,6 +204,7 @@ def parser() -> argparse.ArgumentParser:
     sch.add_argument("--check", action="store_true", help="only report schemas that are out of date (exit 1)")
     sch.set_defaults(func=cmd_schema)
     rul = sub.add_parser("rules", help="list every rule the check runs, as a Markdown table")
+    rul.add_argument("--readme", help="replace the table between the rules markers of this file (README.md)")
     rul.set_defaults(func=cmd_rules)
     ext = sub.add_parser("linkcheck-external", help="check every source URL over the network (opt-in, slow)")
     ext.add_argument("--root", default=".", help="project root (default: current folder)")

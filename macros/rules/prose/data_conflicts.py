@@ -10,6 +10,7 @@ from macros.kb.origin import at
 from macros.kb.sections import records_of
 from macros.rules.prose.mentions import MENTION_ORDER, UNMASKED_BY
 from macros.rules.prose.phrases import key as phrase_key
+from macros.rules.prose.scope import MASKED_CUES
 from macros.rules.prose.vocabulary import CUE_LISTS, Vocabulary, forms
 from macros.rules.registry import Context, Finding, check
 
@@ -99,7 +100,8 @@ def phrases_usable(ctx: Context) -> Iterator[Finding]:
     vocab = Vocabulary(ctx.kb)
     earlier: dict[tuple[str, ...], str] = {}
     for kind in MENTION_ORDER:
-        for words in vocab.indexes[kind].table:
+        index = vocab.indexes.get(kind)  # absent when the lexicon that lists its words did not load
+        for words in index.table if index else ():
             earlier.setdefault(words, kind)
     for kind, record, where, phrase in _named(ctx):
         words = phrase_key(phrase)
@@ -121,6 +123,8 @@ def phrases_usable(ctx: Context) -> Iterator[Finding]:
     if lexicon is None:
         return
     for cue, listed in CUE_LISTS.items():
+        if cue not in MASKED_CUES:
+            continue  # read inside names too
         for i, phrase in enumerate(getattr(lexicon, listed)):
             words = phrase_key(phrase)
             if words in earlier:

@@ -35,6 +35,8 @@ _GAP = re.compile(
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|whenever|if|until|after|before)\b", re.I)
 
 Polarity = Literal["asserted", "denied", "soft", "unclear"]
+#: Cue words that do not count inside a stored phrase (which may itself hold "no" or "not").
+MASKED_CUES = ("negation", "exclusion", "hedge", "spared")
 
 
 def clauses(text: str, fine: bool = False) -> list[tuple[int, int]]:
@@ -73,9 +75,12 @@ class Scope:
             self.aside.append((start, comma if comma >= 0 else hi))
 
     def cues(self, kind: str) -> list[tuple[int, int]]:
-        """The cue words of ``kind`` outside every mention (found once per sentence)."""
+        """The cue words of ``kind`` (found once per sentence). A word of a stored phrase is that
+        phrase, not a negation ("no cause for concern"); a motor or sensory word counts anywhere
+        ("weakness" is a sign and says the sentence is about weakness)."""
         if kind not in self._cues:
-            self._cues[kind] = self.reading.cues(kind, [(f.start, f.end) for f in self.found])
+            masked = [(f.start, f.end) for f in self.found] if kind in MASKED_CUES else []
+            self._cues[kind] = self.reading.cues(kind, masked)
         return self._cues[kind]
 
     def kept(self) -> list[Mention]:
