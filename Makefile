@@ -6,11 +6,19 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout rules
+.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout rules new
 
+UV_VERSION := 0.13.9
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+
+# uv installs the same pinned versions several times faster than pip (first start); pip is the fallback.
 $(STAMP): requirements.txt
-	@test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@test -x $(PY) || python3 -m venv $(VENV) || { echo "error: could not create .venv - install Python 3.11+ with its venv module"; exit 1; }
+	@echo "Installing the pinned requirements into .venv (once)..."
+	@uv=$$(command -v uv || echo $(VENV)/bin/uv); \
+	if [ -x "$$uv" ] || $(PIP) uv==$(UV_VERSION); then \
+	  $$uv pip install --quiet --python $(PY) -r requirements.txt || $(PIP) -r requirements.txt; \
+	else $(PIP) -r requirements.txt; fi
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 serve: $(STAMP) ## build and serve on 127.0.0.1:$(PORT), reloading on edits (data errors show in the browser)
@@ -50,6 +58,10 @@ clean:
 
 schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after changing ids or models
 	$(PY) -m macros schema
+
+new: $(STAMP) ## add a skeleton record to its data file: make new KIND=cause ID=my-new-cause
+	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then echo "usage: make new KIND=<kind> ID=<new-id>   kinds: $$($(PY) -c 'from macros.tools.scaffold import KINDS; print(", ".join(KINDS))')"; exit 1; fi
+	$(PY) -m macros new $(KIND) $(ID)
 
 rules: $(STAMP) ## rewrite README.md's rules table from the registered rules
 	$(PY) -m macros rules --readme README.md

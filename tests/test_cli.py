@@ -114,3 +114,10 @@ def test_make_rules_rewrites_only_the_table_between_the_markers(tmp_path: Path) 
     result = run_cli("rules", "--readme", str(readme))
     assert result.returncode == 1 and "[rules] the rules table markers are missing" in result.stdout
     assert readme.read_text(encoding="utf-8") == "# No markers\n", "left as it was"
+
+
+def test_a_python_without_the_projects_packages_is_told_how_to_get_them() -> None:
+    script = "import sys; sys.modules['stdnum'] = None; from macros.tools.cli import main; sys.exit(main(['check']))"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "package 'stdnum' is missing" in result.stderr and "make serve" in result.stderr

@@ -115,7 +115,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Append a commented skeleton record; refuse ids that exist."""
-    from macros.tools.scaffold import SKELETONS, ScaffoldError, scaffold
+    from macros.tools.scaffold import KINDS, ScaffoldError, scaffold
 
     root = Path(args.root).resolve()
     try:
@@ -129,7 +129,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     print("cite at least one authoritative source, then run `make check` until it is clean.")
     if args.kind != "source":
         print(f"Tip: open {rel} in VS Code with the YAML extension for autocomplete of fields and ids.")
-    print(f"Kinds you can add: {', '.join(SKELETONS)}.")
+    print(f"Kinds you can add: {', '.join(KINDS)}.")
     return 0
 
 
@@ -185,6 +185,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
+    from macros.tools.scaffold import KINDS
+
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
     sub = top.add_subparsers(dest="command", required=True)
     chk = sub.add_parser("check", help="validate data/ and report every problem as path:line: [rule] message")
@@ -192,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="append a commented skeleton record to the right data file")
-    new.add_argument("kind", choices=("cause", "sign", "faq", "term", "source"))
+    new.add_argument("kind", choices=list(KINDS), help="the kind of record")
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     new.add_argument("--root", default=".", help="project root (default: current folder)")
     new.set_defaults(func=cmd_new)
@@ -217,9 +219,17 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: never shows a traceback; 0 ok, 1 problems, 2 usage error."""
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
         return int(args.func(args))
+    except ModuleNotFoundError as exc:  # run with a Python that is not the project's .venv
+        print(
+            f"error: the Python package '{exc.name}' is missing, so this is not the project's Python - "
+            "run `make serve` or `make test` once (they create .venv), then use `.venv/bin/python -m macros` "
+            "or the make targets",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head`: not an error of the data

@@ -1,123 +1,120 @@
-"""``python -m macros new <kind> <id>``: append a commented skeleton record to the right file.
+"""``python -m macros new <kind> <id>``: add a commented skeleton record at the end of its list.
 
-The file is only appended to (its comments, order and formatting stay as they are), an id
-that exists is refused, and every value to write is a TODO that ``make check`` reports.
+The skeleton is written from the record's model (its fields, allowed values and descriptions), so
+a field added to a model appears here by itself. Lines are only added: the file's comments, order
+and formatting stay as they are. An id that exists is refused, and every value left to write is a
+TODO that ``make check`` reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+import types
+import typing
 from pathlib import Path
 
-from macros.kb.sections import DATA_DIR
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from macros.kb.base import RefTo
+from macros.kb.sections import BY_KEY, DATA_DIR, Section
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+COMMENT_COLUMN = 40
 
-
-@dataclass(frozen=True)
-class Skeleton:
-    """A record kind editors can scaffold."""
-
-    file: str
-    key: str
-    body: str  # YAML lines after "- id: <id>", indented for the list
-
-
-SKELETONS: dict[str, Skeleton] = {
-    "cause": Skeleton(
-        "causes.yaml",
-        "causes",
-        """\
-    name: TODO plain name, shown as the page title
-    synonyms: []                      # other names readers use, e.g. [sciatica, pinched nerve]
-    category: TODO                    # lifestyle, sleep-and-stress, exercise, metabolic, deficiency, medication, nerve-root, nerve, benign-syndrome, motor-neuron, other
-    seriousness: TODO                 # benign, needs-evaluation or serious
-    summary: TODO what it is, in one or two plain sentences
-    mechanism: TODO how it causes twitching (or that nobody knows)
-    pattern: TODO where and how the twitching typically shows
-    helps:
-      - TODO one thing that helps, one point per line
-    regions: []                       # body-area ids from data/anatomy.yaml, e.g. [calf]
-    roots: []                         # root ids, e.g. [s1]
-    terms: []                         # glossary ids, e.g. [fasciculation]
-    frequency: null                   # common, uncommon or rare, only where a source says how often
-    in_short:                         # the answer the page opens with: short lines, plain words
-      what: TODO what it is, in one line
-      outlook: TODO whether it is usually harmless (true to its seriousness)
-      helps: TODO what helps, in one line
-      doctor: TODO when to see a doctor, in one line
-      tier: TODO                      # the warning tier that line links to: emergency, urgent, soon or self-care
-    sources:
-      - todo-source-id                # ids from data/sources.yaml; at least one authoritative
-    reviewed: {today}
-""",
-    ),
-    "sign": Skeleton(
-        "signs.yaml",
-        "signs",
-        """\
-    name: TODO the symptom, in plain words (the box title and checklist label)
-    description: TODO what to look out for, in plain words
-    urgency: TODO                     # emergency, urgent, soon or self-care: the tier its sources give
-    action: TODO what to do, in plain words
-    general: false                    # true if it matters wherever a twitch is (weakness, wasting)
-    causes: []                        # cause ids it can point to, e.g. [nerve-root-compression]
-    regions: []                       # body-area ids, e.g. [calf]
-    aliases: []                       # other ways writers name it, e.g. [loss of bowel control]
-    sources:                          # give the tier each source states; if they differ, add tier_note
-      - {{id: todo-source-id, locator: TODO where in the source, tier: TODO}}
-    reviewed: {today}
-""",
-    ),
-    "faq": Skeleton(
-        "faqs.yaml",
-        "faqs",
-        """\
-    question: TODO the question, as a reader would ask it?
-    answer: TODO two to five short plain sentences
-    topic: TODO                       # about-twitching, causes, sciatica-and-nerves, conditions, when-to-worry, managing
-    causes: []                        # related cause ids
-    regions: []                       # related body-area ids
-    roots: []                         # related root ids
-    signs: []                         # related warning-sign ids
-    sources:
-      - todo-source-id                # ids from data/sources.yaml; at least one authoritative
-    reviewed: {today}
-""",
-    ),
-    "term": Skeleton(
-        "glossary.yaml",
-        "glossary",
-        """\
-    term: TODO the word as it is usually written
-    aliases: []                       # plurals and other forms, e.g. [fasciculations]
-    definition: TODO a plain-language definition
-    see_also: []                      # related glossary ids
-    sources:
-      - todo-source-id                # ids from data/sources.yaml; at least one authoritative
-    reviewed: {today}
-""",
-    ),
-    "source": Skeleton(
-        "sources.yaml",
-        "sources",
-        """\
-    kind: TODO                        # health-agency, clinical-reference, academic-medical-centre, peer-reviewed or web-article
-    form: TODO                        # article (give doi or pmid), book (isbn, edition, chapter) or web-page (its own deep url)
-    title: TODO title as published
-    publisher: TODO who published it
-    year: null                        # year published, or null if undated
-    url: https://todo.invalid/        # TODO the publisher's own address (never a mirror or a copy)
-    accessed: {today}                 # the day you checked the address
-""",
-    ),
+#: The kinds an editor can add (the name typed after ``make new KIND=``) and their section.
+KINDS: dict[str, str] = {
+    "cause": "causes",
+    "sign": "signs",
+    "sign-group": "sign_groups",
+    "faq": "faqs",
+    "term": "glossary",
+    "source": "sources",
+    "region": "regions",
+    "muscle": "muscles",
+    "nerve": "nerves",
+    "deficit": "deficits",
+    "root": "roots",
+    "summary": "summaries",
+    "comparison": "comparisons",
+    "figure": "figures",
 }
+#: Written last, in this order, whatever the model's order (an editor fills the facts first).
+LAST = ("sources", "reviewed")
+#: How one citation is started; a warning sign's citation also records the tier its source gives.
+CITATION = "{id: todo-source-id, locator: TODO where in the source}"
+SIGN_CITATION = "{id: todo-source-id, locator: TODO where in the source, tier: TODO}"
 
 
 class ScaffoldError(Exception):
-    """The record cannot be added (bad id, id taken, file missing)."""
+    """The record cannot be added (bad id, id taken, file or list missing)."""
+
+
+def _plain(annotation: object) -> object:
+    """The annotation without Annotated and None."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def _todo(info: FieldInfo) -> str:
+    """The placeholder of one value: a TODO, or a TODO id when the field names other records."""
+    target = next((x.target for x in info.metadata if isinstance(x, RefTo)), None)
+    return f"todo-{BY_KEY[target].label.replace(' ', '-').lower()}-id" if target else "TODO"
+
+
+def _line(indent: str, text: str, comment: str) -> str:
+    """One YAML line with its comment aligned (or after one space when the text is long)."""
+    return f"{indent}{text}".ljust(COMMENT_COLUMN - 1) + f" # {comment}\n" if comment else f"{indent}{text}\n"
+
+
+def _describe(info: FieldInfo, choices: tuple[str, ...] = ()) -> str:
+    """The field's description, with its allowed values when they are few."""
+    text = (info.description or "").rstrip(".")
+    if choices and not all(choice in text for choice in choices):
+        text = f"one of: {', '.join(choices)}" + (f". {text}" if text else "")
+    return text
+
+
+def _field(name: str, info: FieldInfo, indent: str, today: str, citation: str = CITATION) -> str:
+    """The skeleton lines of one field."""
+    kind = _plain(info.annotation)
+    choices = tuple(typing.get_args(kind)) if typing.get_origin(kind) is typing.Literal else ()
+    about = _describe(info, choices)
+    if name == "sources":
+        return _line(indent, "sources:", "ids from data/sources.yaml; at least one authoritative") + (
+            f"{indent}  - {citation}\n"
+        )
+    if kind is dt.date:
+        return _line(indent, f"{name}: {today}", about)
+    if isinstance(kind, type) and issubclass(kind, BaseModel):  # a block to write, such as in_short
+        return _line(indent, f"{name}:", about) + "".join(
+            _field(sub, sub_info, indent + "  ", today) for sub, sub_info in kind.model_fields.items()
+        )
+    if typing.get_origin(kind) is list:
+        if info.is_required():
+            return _line(indent, f"{name}:", about) + f"{indent}  - {_todo(info)}\n"
+        return _line(indent, f"{name}: []", about)
+    if not info.is_required():
+        default = info.get_default(call_default_factory=True)
+        if default is None:
+            return _line(indent, f"# {name}:", f"optional: {about}" if about else "optional")
+        return _line(indent, f"{name}: {str(default).lower()}", about)
+    return _line(indent, f"{name}: {_todo(info)}", about)
+
+
+def skeleton(section: Section, record_id: str, today: dt.date) -> str:
+    """The YAML lines of a new record of ``section``, from its model."""
+    fields = section.model.model_fields
+    names = [n for n in fields if n != "id" and n not in LAST] + [n for n in LAST if n in fields]
+    day, citation = today.isoformat(), SIGN_CITATION if section.key == "signs" else CITATION
+    return f"  - id: {record_id}\n" + "".join(_field(name, fields[name], "    ", day, citation) for name in names)
 
 
 def existing_ids(text: str) -> set[str]:
@@ -125,23 +122,39 @@ def existing_ids(text: str) -> set[str]:
     return set(re.findall(r"^\s*-\s+id:\s*['\"]?([^'\"\s#]+)", text, flags=re.M))
 
 
+def _list_end(lines: list[str], key: str) -> int:
+    """Index of the line after the last record of ``key:``'s list (before the next list's comments)."""
+    start = next((i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(#.*)?$", line)), None)
+    if start is None:
+        raise ScaffoldError(f"there is no '{key}:' list in this file - add the line '{key}:' and try again")
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"[^\s#]", lines[i])), len(lines))
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1  # blank lines and top-level comments before the next list belong to it
+    return end
+
+
 def scaffold(root: Path, kind: str, record_id: str, today: dt.date | None = None) -> tuple[Path, int]:
-    """Append a skeleton for ``kind`` with ``record_id``; return the file and the line of its id."""
-    skeleton = SKELETONS[kind]
+    """Add a skeleton for ``kind`` with ``record_id``; return the file and the line of its id."""
+    section = BY_KEY[KINDS[kind]]
     if not ID_PATTERN.match(record_id):
         suggestion = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-") or "my-id"
         raise ScaffoldError(
             f"'{record_id}' is not a valid id - use lowercase words joined by hyphens, e.g. '{suggestion}'"
         )
-    path = root / DATA_DIR / skeleton.file
+    path = root / DATA_DIR / section.file
     if not path.is_file():
-        raise ScaffoldError(f"data/{skeleton.file} does not exist")
+        raise ScaffoldError(f"data/{section.file} does not exist")
     text = path.read_text(encoding="utf-8")
     if record_id in existing_ids(text):
-        raise ScaffoldError(f"data/{skeleton.file} already has a {kind} with id '{record_id}' - choose another id")
+        raise ScaffoldError(f"data/{section.file} already has a {kind} with id '{record_id}' - choose another id")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    try:
+        end = _list_end(lines, section.key)
+    except ScaffoldError as exc:
+        raise ScaffoldError(f"data/{section.file}: {exc}") from None
     header = f"\n  # Added by `python -m macros new {kind} {record_id}`: replace every TODO, then run `make check`.\n"
-    block = f"{header}  - id: {record_id}\n" + skeleton.body.format(today=(today or dt.date.today()).isoformat())
-    glue = "" if text.endswith("\n") else "\n"
-    path.write_text(text + glue + block, encoding="utf-8")
-    line = (text + glue).count("\n") + block[: block.index("- id:")].count("\n") + 1
-    return path, line
+    block = header + skeleton(section, record_id, today or dt.date.today())
+    path.write_text("".join(lines[:end]) + block + "".join(lines[end:]), encoding="utf-8")
+    return path, end + 3  # after the blank line and the comment
