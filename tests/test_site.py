@@ -17,7 +17,7 @@ from macros.kb import models as m
 from macros.kb.load import load
 from macros.kb.views import Views
 from macros.site.hooks import build_nav
-from tests.helpers import ROOT, copy_project, edit, line_of
+from tests.helpers import REPORTS, ROOT, copy_project, edit, line_of
 
 
 def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -374,3 +374,9 @@ def test_no_built_page_shows_provenance_or_links_a_refused_host(site: Path, view
         leaks.add_page(str(page.relative_to(site)), LexborHTMLParser(page.read_text(encoding="utf-8")))
     assert leaks.found == []
     assert len(leaks.provenance.table) > 10, "the check knows the provenance it looks for"
+
+
+def test_the_build_says_only_what_an_editor_needs(built_site: Path) -> None:
+    log = (REPORTS / "build.log").read_text(encoding="utf-8")
+    assert "[macros]" not in log, "mkdocs-macros' INFO lines show only with mkdocs build -v"
+    assert "Documentation built in" in log

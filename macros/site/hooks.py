@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -24,6 +25,10 @@ if os.environ.get("TA_PREVIEW") == "1":
         del sys.modules[_name]
 
 from mkdocs.plugins import event_priority
+
+# mkdocs-macros logs what it found on every build: keep it for `mkdocs build -v` only.
+if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 from macros.kb.views import Views
 from macros.render.markdown import ENTITY_DIRS, region_title
