@@ -60,7 +60,7 @@ def main() -> int:
     parser.add_argument("batches", nargs="*", type=Path, help="batch files (default: every tests/heldout/batch*.yaml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the missed sentences and false alarms")
     args = parser.parse_args()
-    batches = args.batches or sorted((ROOT / "tests" / "heldout").glob("batch*.yaml"))
+    batches = [b.resolve() for b in args.batches] or sorted((ROOT / "tests" / "heldout").glob("batch*.yaml"))
     loaded = load(ROOT)
     for batch in batches:
         items = yaml.safe_load(batch.read_text(encoding="utf-8"))
