@@ -60,7 +60,7 @@ schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after ch
 	$(PY) -m macros schema
 
 new: $(STAMP) ## add a skeleton record to its data file: make new KIND=cause ID=my-new-cause
-	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then echo "usage: make new KIND=<kind> ID=<new-id>   kinds: $$($(PY) -c 'from macros.tools.scaffold import KINDS; print(", ".join(KINDS))')"; exit 1; fi
+	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then echo "usage: make new KIND=<kind> ID=<new-id>   kinds: $$($(PY) -c 'from macros.kb.places import KIND_WORDS; print(", ".join(KIND_WORDS))')"; exit 1; fi
 	$(PY) -m macros new $(KIND) $(ID)
 
 rules: $(STAMP) ## rewrite README.md's rules table from the registered rules

@@ -20,6 +20,30 @@ HARD_PROSE = (
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "figure-percent-mismatch",
+        "data/figures.yaml",
+        "percent: [70]",
+        "percent: [60]",
+        "percent: [60]",
+        ["figure 'twitch-share': value says about 70% but percent says 60 - make them agree"],
+    ),
+    (
+        "figure-by-hand",
+        "data/faqs.yaml",
+        "answer: Yes, very.",
+        "answer: Yes, very. About 70% of people notice twitching.",
+        "answer:",
+        ["writes the stored figure for 'people who notice twitching' by hand", "[](figure:twitch-share)"],
+    ),
+    (
+        "link-unknown",
+        "data/faqs.yaml",
+        "answer: Yes, very.",
+        "answer: Yes, [very](../index.md).",
+        "answer:",
+        ["FAQ 'is-it-common': links to '../index.md' by path", "link by id instead"],
+    ),
+    (
         "lexicon-unusable",
         "data/lexicon.yaml",
         "negations: [not,",
@@ -41,7 +65,15 @@ FAILING = [
         'faq("is-it-common") }}',
         'faq("is-it-common") }',
         "faq(",
-        ["'{{' and '}}' do not match"],
+        ["macro syntax: unexpected '}'", "close each call with ')' and '}}'"],
+    ),
+    (
+        "page-macro-unknown",
+        "content/index.md",
+        'faq("is-it-common")',
+        'faqs("is-it-common")',
+        "faqs(",
+        ["there is no macro 'faqs' - did you mean 'faq'?"],
     ),
     (
         "unsafe-link",
@@ -283,3 +315,17 @@ def test_warning_does_not_fail(minimal: Path) -> None:
     problems, _ = collect(minimal)
     assert [p.rule for p in problems if p.rule != "schema-stale"] == ["source-unused"]
     assert {p.severity for p in problems} == {"warning"}
+
+
+@pytest.mark.parametrize(
+    "call",
+    ['{{ faq("is-it-common" }}', '{{ faq("is-it-common") }', "{% if %}", '{{ faq("is-it-common") }} {{'],
+    ids=["unclosed-call", "one-brace", "empty-if", "stray-open"],
+)
+def test_a_macro_mistake_is_reported_at_its_own_line_below_the_front_matter(minimal: Path, call: str) -> None:
+    page = minimal / "content" / "index.md"
+    page.write_text(
+        "---\ntitle: Minimal\ndescription: A page.\n---\n\n# Minimal\n\nSome words.\n\n" + call + "\n\nMore words.\n"
+    )
+    found = [p for p in collect(minimal)[0] if p.rule == "page-macro-syntax"]
+    assert [(p.path, p.line) for p in found] == [("content/index.md", 10)], [p.format() for p in found]

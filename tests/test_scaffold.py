@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from macros.kb.load import load
+from macros.kb.places import KIND_WORDS
 from macros.kb.sections import BY_KEY, SECTIONS, TABLES
 from macros.rules import run_checks
-from macros.tools.scaffold import KINDS
 from tests.helpers import ROOT, copy_project, run_cli, tree_hash
 
 
@@ -29,12 +29,12 @@ def added_lines(before: str, after: str) -> list[str]:
 
 def test_every_kind_of_record_can_be_added() -> None:
     kinds = {s.key for s in SECTIONS if s.key not in {t.key for t in TABLES}}
-    assert set(KINDS.values()) == kinds
+    assert set(KIND_WORDS.values()) == kinds
 
 
-@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("kind", sorted(KIND_WORDS))
 def test_scaffold_adds_a_record_to_its_list_that_fails_only_on_placeholders(project: Path, kind: str) -> None:
-    section = BY_KEY[KINDS[kind]]
+    section = BY_KEY[KIND_WORDS[kind]]
     path = project / "data" / section.file
     before = path.read_text(encoding="utf-8")
     result = run_cli("new", kind, f"brand-new-{kind}", "--root", str(project))

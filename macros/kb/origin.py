@@ -23,6 +23,13 @@ class Origin:
         """Line of a field (or list item) of the record; the record's line if unknown."""
         return self.doc.line((*self.prefix, *where))
 
+    def line_containing(self, needle: str, *where: str | int) -> int:
+        """The line at or after a field's own where ``needle`` is written (text folded over several
+        lines has a line of its own for each part); the field's line if it is not found."""
+        start = self.line_of(*where)
+        lines = self.doc.text.splitlines()
+        return next((i + 1 for i in range(start - 1, min(len(lines), start + 400)) if needle in lines[i]), start)
+
     def at(self, *where: str | int) -> str:
         """``path:line`` of the record, or of one of its fields."""
         return f"{self.path}:{self.line_of(*where) if where else self.line}"

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
-#: A Markdown link whose address has a scheme other than http(s) or mailto (javascript:, data:...);
-#: group 1 is the link's words, group 2 its address.
-UNSAFE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*((?!https?:|mailto:)[a-zA-Z][a-zA-Z0-9+.-]*:[^)]*)\)")
+from macros.kb.places import LINKABLE, QUOTED
+
+#: A Markdown link whose address has a scheme other than http(s), mailto or a record kind (a link
+#: by id, see macros.kb.places): javascript:, data:... Group 1 is the link's words, group 2 its address.
+_ALLOWED = "|".join(["https?", "mailto", *sorted(LINKABLE, key=len, reverse=True), QUOTED])
+UNSAFE_LINK = re.compile(rf"\[([^\]]*)\]\(\s*<?\s*((?!(?:{_ALLOWED}):)[a-zA-Z][a-zA-Z0-9+.-]*:[^)]*)\)")
 #: An HTML tag or entity.
 HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|&#?[a-zA-Z0-9]+;")
 

@@ -3,6 +3,8 @@ seriousness, frequency, category, body part, FAQ topic and source kind, used by 
 
 from __future__ import annotations
 
+import html
+
 from macros.render.markdown import indent
 
 #: The one wording of each urgency tier, used by every page (never reworded per page).
@@ -84,5 +86,7 @@ def frequency_tag(level: str | None) -> str:
 
 
 def urgency_card(level: str, body: str, title: str | None = None) -> str:
-    """The one care-card component for an urgency tier (a styled admonition)."""
-    return f'!!! {level} "{title or URGENCY_TITLE[level]}"\n{indent(body)}\n'
+    """The one care-card component for an urgency tier (a styled admonition). Its title is data
+    text: Markdown reads an admonition title as inline HTML, so it is escaped here, quotes too."""
+    shown = html.escape(title, quote=True) if title else URGENCY_TITLE[level]
+    return f'!!! {level} "{shown}"\n{indent(body)}\n'

@@ -12,36 +12,9 @@ import posixpath
 import re
 
 from macros.kb import models as m
+from macros.kb.places import anchor_of, page_of
 from macros.kb.text import UNSAFE_LINK
 from macros.render.citations import Citer
-
-# --- Where each kind of record is shown -------------------------------------------------------
-
-#: Folder of the generated page of each entity kind (one page per record).
-ENTITY_DIRS: dict[str, str] = {"causes": "causes", "roots": "roots", "regions": "body-areas"}
-#: Single pages that list every record of a kind, each at an anchor named by its id.
-LIST_PAGES: dict[str, str] = {
-    "signs": "warning-signs.md",
-    "faqs": "faqs.md",
-    "glossary": "glossary.md",
-    "sources": "references.md",
-    "comparisons": "twitching.md",
-}
-
-
-def page_of(kind: str, record_id: str) -> str:
-    """Source path (relative to content/) of the page a record lives on."""
-    if kind in ENTITY_DIRS:
-        return f"{ENTITY_DIRS[kind]}/{record_id}.md"
-    return LIST_PAGES[kind]
-
-
-def anchor_of(kind: str, record_id: str) -> str | None:
-    """Anchor of a record on its page (None for records with a page of their own)."""
-    if kind in ENTITY_DIRS:
-        return None
-    prefix = {"signs": "sign-", "faqs": "faq-", "glossary": "term-", "sources": "", "comparisons": "compare-"}[kind]
-    return f"{prefix}{record_id}"
 
 
 def href(here: str, kind: str, record_id: str) -> str:

@@ -6,7 +6,7 @@ The check (``python -m macros check``) and the build run exactly these.
 
 from __future__ import annotations
 
-from macros.rules import pages, prose, readability, records, schema, sources  # noqa: F401  (registers rules)
+from macros.rules import links, pages, prose, readability, records, schema, sources  # noqa: F401  (registers rules)
 from macros.rules.registry import CHECKS, Context, run_checks
 
 __all__ = ["CHECKS", "Context", "run_checks"]

@@ -13,6 +13,7 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from macros.kb.views import Views
+from macros.render.links import record_name, words_only
 from macros.render.citations import Citer, source_list
 from macros.render.markdown import url, words_date
 from macros.site.state import PageState
@@ -96,11 +97,12 @@ def json_ld(env: Any, citer: Citer, views: Views) -> str:
         data["about"] = about
     graph: list[dict[str, Any]] = [data]
     if page.file.src_uri == "faqs.md":
+        name = record_name(views.kb)
         graph.append(
             {
                 "@type": "FAQPage",
                 "mainEntity": [
-                    {"@type": "Question", "name": f.question, "acceptedAnswer": {"@type": "Answer", "text": f.answer}}
+                    {"@type": "Question", "name": f.question, "acceptedAnswer": {"@type": "Answer", "text": words_only(f.answer, name)}}
                     for f in views.kb.faqs
                 ],
             }

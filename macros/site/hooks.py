@@ -31,7 +31,9 @@ if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 from macros.kb.views import Views
-from macros.render.markdown import ENTITY_DIRS, region_title
+from macros.kb.places import ENTITY_DIRS
+from macros.render.links import record_name, resolve_links, words_only
+from macros.render.markdown import region_title
 from macros.site.csp import add_policy
 from macros.site.glossary_links import link_first_uses, term_patterns
 from macros.site.macros import Knowledge, build_error, knowledge, problems_page
@@ -118,21 +120,25 @@ def on_files(files: Any, config: Any) -> Any:
         "roots": lambda rid: views.roots[rid].sensory_area,
         "regions": lambda rid: views.regions[rid].description,
     }
+    name = record_name(views.kb)
     for kind, paths in entity_pages(views).items():
         for path, title in paths.items():
             record_id = Path(path).stem
-            content = page_source(kind, record_id, page_title(kind, title), describe[kind](record_id))
+            description = words_only(describe[kind](record_id), name)
+            content = page_source(kind, record_id, page_title(kind, title), description)
             files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Link the first use of each glossary term to its definition (not on the glossary itself)."""
-    if page.file.src_uri == "glossary.md":
-        return html
+    """Make links by id relative to the page; link the first use of each glossary term to its
+    definition (not on the glossary itself)."""
     views = _build["checked"].views
     if _matcher.get("views") is not views:  # rebuilt only when the data changed
-        _matcher.update(views=views, matcher=term_patterns(views.kb.glossary))
+        _matcher.update(views=views, matcher=term_patterns(views.kb.glossary), name=record_name(views.kb))
+    html = resolve_links(html, page.file.src_uri, _matcher["name"])
+    if page.file.src_uri == "glossary.md":
+        return html
     glossary_url = "../" * page.url.count("/") + "glossary/"
     return link_first_uses(html, _matcher["matcher"], glossary_url)
 

@@ -37,6 +37,7 @@ from macros.render.lists import (
     regions_index,
     roots_table,
 )
+from macros.render.links import quote_figures
 from macros.render.markdown import esc, href
 from macros.render.pages import citing_pages
 from macros.render.signs import signs_overview, signs_page
@@ -83,7 +84,7 @@ def knowledge(root: Path) -> Knowledge:
             file=sys.stderr,
         )
         print("\n".join(p.format() for p in errors), file=sys.stderr)
-    result = Knowledge(Views(loaded.kb), errors)
+    result = Knowledge(Views(quote_figures(loaded.kb)), errors)
     _checked[str(root)] = (stamp, result)
     return result
 

@@ -115,7 +115,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Append a commented skeleton record; refuse ids that exist."""
-    from macros.tools.scaffold import KINDS, ScaffoldError, scaffold
+    from macros.kb.places import KIND_WORDS
+    from macros.tools.scaffold import ScaffoldError, scaffold
 
     root = Path(args.root).resolve()
     try:
@@ -129,7 +130,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     print("cite at least one authoritative source, then run `make check` until it is clean.")
     if args.kind != "source":
         print(f"Tip: open {rel} in VS Code with the YAML extension for autocomplete of fields and ids.")
-    print(f"Kinds you can add: {', '.join(KINDS)}.")
+    print(f"Kinds you can add: {', '.join(KIND_WORDS)}.")
     return 0
 
 
@@ -185,7 +186,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
-    from macros.tools.scaffold import KINDS
+    from macros.kb.places import KIND_WORDS
 
     top = argparse.ArgumentParser(prog="python -m macros", description="Twitch Atlas knowledge-base tools.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -194,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.set_defaults(func=cmd_check)
     new = sub.add_parser("new", help="append a commented skeleton record to the right data file")
-    new.add_argument("kind", choices=list(KINDS), help="the kind of record")
+    new.add_argument("kind", choices=list(KIND_WORDS), help="the kind of record")
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     new.add_argument("--root", default=".", help="project root (default: current folder)")
     new.set_defaults(func=cmd_new)

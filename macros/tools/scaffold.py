@@ -18,28 +18,12 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from macros.kb.base import RefTo
+from macros.kb.places import KIND_WORDS
 from macros.kb.sections import BY_KEY, DATA_DIR, Section
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COMMENT_COLUMN = 40
 
-#: The kinds an editor can add (the name typed after ``make new KIND=``) and their section.
-KINDS: dict[str, str] = {
-    "cause": "causes",
-    "sign": "signs",
-    "sign-group": "sign_groups",
-    "faq": "faqs",
-    "term": "glossary",
-    "source": "sources",
-    "region": "regions",
-    "muscle": "muscles",
-    "nerve": "nerves",
-    "deficit": "deficits",
-    "root": "roots",
-    "summary": "summaries",
-    "comparison": "comparisons",
-    "figure": "figures",
-}
 #: Written last, in this order, whatever the model's order (an editor fills the facts first).
 LAST = ("sources", "reviewed")
 #: How one citation is started; a warning sign's citation also records the tier its source gives.
@@ -135,7 +119,7 @@ def _list_end(lines: list[str], key: str) -> int:
 
 def scaffold(root: Path, kind: str, record_id: str, today: dt.date | None = None) -> tuple[Path, int]:
     """Add a skeleton for ``kind`` with ``record_id``; return the file and the line of its id."""
-    section = BY_KEY[KINDS[kind]]
+    section = BY_KEY[KIND_WORDS[kind]]
     if not ID_PATTERN.match(record_id):
         suggestion = re.sub(r"[^a-z0-9]+", "-", record_id.lower()).strip("-") or "my-id"
         raise ScaffoldError(

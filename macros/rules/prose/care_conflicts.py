@@ -6,19 +6,12 @@ from collections.abc import Iterator
 
 from macros.kb import models as m
 from macros.kb.origin import at
-from macros.rules.prose.claims import Claim
-from macros.rules.prose.facts import PERCENT_TOLERANCE, all_claims, finding
+from macros.kb.sections import BY_KEY, DATA_DIR
+from macros.rules.prose.facts import all_claims, finding, share_agrees
 from macros.rules.registry import Context, PageFinding, check
 
-
-def _percent_ok(claim: Claim, stored: list[float]) -> bool:
-    """True when the share a sentence writes agrees with the stored one (within the tolerance)."""
-    lo, hi = min(stored), max(stored)
-    if claim.bound:  # "fewer than half": the stored value must fall inside the bound
-        return claim.low - PERCENT_TOLERANCE <= lo and hi <= claim.high + PERCENT_TOLERANCE
-    if claim.low == claim.high:
-        return lo - PERCENT_TOLERANCE <= claim.low <= hi + PERCENT_TOLERANCE
-    return abs(claim.low - lo) <= PERCENT_TOLERANCE and abs(claim.high - hi) <= PERCENT_TOLERANCE
+#: Where figures are stored: a figure's own context explains its value (and the study's other numbers).
+FIGURES_FILE = f"{DATA_DIR}/{BY_KEY['figures'].file}"
 
 
 @check("figure-conflict")
@@ -26,15 +19,33 @@ def figures(ctx: Context) -> Iterator[PageFinding]:
     """A sentence gives a percentage for a stored figure other than its stored value."""
     stored = {f.id: f for f in ctx.kb.figures}
     for claim in all_claims(ctx):
-        if claim.kind != "figure":
+        if claim.kind != "figure" or claim.sentence.path == FIGURES_FILE:
             continue
         for fid in claim.subject:
             figure = stored[fid]
-            if figure.percent and not _percent_ok(claim, figure.percent):
+            if figure.percent and not share_agrees(claim, figure.percent):
                 said = f"{claim.low:g}" if claim.low == claim.high else f"{claim.low:g} to {claim.high:g}"
                 yield finding(
                     claim,
                     f"gives {said}% for '{figure.quantity}', but the knowledge base says {figure.value} ({at(figure, 'value')})",
+                )
+
+
+@check("figure-by-hand")
+def figures_quoted(ctx: Context) -> Iterator[PageFinding]:
+    """A share written by hand for a quantity a stored figure covers: quote the figure instead, so
+    that changing it changes every sentence."""
+    stored = {f.id: f for f in ctx.kb.figures}
+    for claim in all_claims(ctx):
+        if claim.kind != "figure" or claim.sentence.path == FIGURES_FILE:
+            continue
+        for fid in claim.subject:
+            figure = stored[fid]
+            if figure.percent and share_agrees(claim, figure.percent):  # a different value is a figure-conflict
+                yield finding(
+                    claim,
+                    f"writes the stored figure for '{figure.quantity}' by hand - quote it so it changes in one place: "
+                    f'[](figure:{fid}) in data text, {{{{ figure("{fid}") }}}} in a page',
                 )
 
 

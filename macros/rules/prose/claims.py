@@ -71,7 +71,7 @@ def claims(sentence: Sentence, vocab: Vocabulary) -> list[Claim]:
     out: list[Claim] = []
     out += _root_claims(sentence, by_kind, scope)
     out += _nerve_claims(sentence, by_kind, scope)
-    out += _figure_claims(sentence, by_kind, scope)
+    out += _figure_claims(sentence, by_kind, scope, vocab)
     out += _sign_claims(sentence, by_kind, scope)
     out += _cause_claims(sentence, by_kind, scope)
     return out
@@ -86,7 +86,7 @@ def may_claim(reading: Reading) -> bool:
     names = reading.names  # a phrase that may start is looked up only when another kind needs it
     if "cause" in kinds and "seriousness" in kinds and names("cause") and names("seriousness"):
         return True
-    if "figure" in kinds and has_share(reading.text):
+    if ("figure" in kinds or reading.numbered or "%" in reading.text) and has_share(reading.text):
         return True
     if "nerve" in kinds and names("nerve") and (names("muscle") or names("region")):
         return True
@@ -185,10 +185,19 @@ def _nerve_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: 
     return out
 
 
-def _figure_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
+def _figure_claims(
+    sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope, vocab: Vocabulary
+) -> list[Claim]:
     figures = by_kind.get("figure", [])
-    if len(figures) != 1 or not has_share(sentence.text):
+    if len(figures) > 1 or not has_share(sentence.text):
         return []  # several quantities in one sentence: the numbers cannot be told apart
+    if not figures:  # no stored phrase: the quantity may still be named in other words
+        said = shares(sentence.text)
+        one_value = len({(s.low, s.high) for s in said}) == 1  # "7 in 10 (70%)" is one value
+        fid = vocab.figure_by_words(sentence.text) if one_value else None
+        if fid is None:
+            return []
+        figures = [Mention("figure", frozenset({fid}), said[0].position, said[0].position, "")]
     mention = figures[0]
     lo, hi = clause_of(mention.start, clauses(sentence.text, fine=True))
     found = [s for s in shares(sentence.text) if lo <= s.position <= hi]

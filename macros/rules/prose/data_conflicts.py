@@ -8,11 +8,36 @@ from collections.abc import Iterator
 from macros.kb import models as m
 from macros.kb.origin import at
 from macros.kb.sections import records_of
+from macros.rules.prose.facts import share_agrees
 from macros.rules.prose.mentions import MENTION_ORDER, UNMASKED_BY
+from macros.rules.prose.numbers import shares
 from macros.rules.prose.phrases import key as phrase_key
 from macros.rules.prose.scope import MASKED_CUES
 from macros.rules.prose.vocabulary import CUE_LISTS, Vocabulary, forms
 from macros.rules.registry import Context, Finding, check
+
+
+@check("figure-percent-mismatch")
+def figure_value_matches_percent(ctx: Context) -> Iterator[Finding]:
+    """A figure whose `value` and `percent` disagree, or whose value gives a share with no `percent`
+    (the checker compares sentences with `percent`, readers see `value`)."""
+    for figure in ctx.kb.figures:
+        written = shares(figure.value)
+        if figure.percent and written and not any(share_agrees(s, figure.percent) for s in written):
+            said = ", ".join(f"{p:g}" for p in figure.percent)
+            yield Finding(
+                figure,
+                ("percent",),
+                f"figure '{figure.id}': value says {figure.value} but percent says {said} - make them agree",
+            )
+        elif written and not figure.percent:
+            first = written[0]
+            guess = f"{first.low:g}" if first.low == first.high else f"{first.low:g}, {first.high:g}"
+            yield Finding(
+                figure,
+                ("value",),
+                f"figure '{figure.id}': value gives a share but percent is empty - add percent: [{guess}]",
+            )
 
 
 @check("figure-value-conflict")

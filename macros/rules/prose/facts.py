@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Protocol
 
 from macros.kb import models as m
 from macros.kb.origin import Origin, origin
@@ -18,6 +19,26 @@ from macros.rules.registry import Context, PageFinding
 
 #: Allowed distance, in percentage points, between a stated and a stored percentage.
 PERCENT_TOLERANCE = 2.0
+
+
+class SaidShare(Protocol):
+    """A share as written: a claim of a sentence or a share of a figure's value."""
+
+    low: float
+    high: float
+    bound: bool
+
+
+def share_agrees(said: SaidShare, stored: list[float]) -> bool:
+    """True when a written share agrees with a stored one (within the tolerance)."""
+    lo, hi = min(stored), max(stored)
+    if said.bound:  # "fewer than half": the stored value must fall inside the bound
+        return said.low - PERCENT_TOLERANCE <= lo and hi <= said.high + PERCENT_TOLERANCE
+    if said.low == said.high:
+        return lo - PERCENT_TOLERANCE <= said.low <= hi + PERCENT_TOLERANCE
+    return abs(said.low - lo) <= PERCENT_TOLERANCE and abs(said.high - hi) <= PERCENT_TOLERANCE
+
+
 #: Sections whose records hold free text (the PROSE_FIELDS of macros.rules.prose.sentences).
 PROSE_SECTIONS = (
     "causes",

@@ -45,6 +45,84 @@ CUE_LISTS = {
 }
 
 
+#: Words that say nothing of what a figure counts.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "they",
+        "them",
+        "their",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "say",
+        "says",
+        "said",
+        "who",
+        "about",
+        "and",
+        "or",
+        "not",
+        "no",
+        "as",
+        "than",
+        "some",
+        "any",
+        "all",
+        "most",
+        "many",
+        "much",
+        "more",
+        "less",
+        "first",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "out",
+        "up",
+    ]
+)
+_SUFFIX = re.compile(r"(?:'s|ing|ed|es|s)$")
+#: Share of a figure's content words a sentence must use to speak of it.
+FIGURE_WORD_SHARE = 0.6
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of a text ("noticed twitches" -> notic, twitch)."""
+    words = re.findall(r"[a-z][a-z']+", text.lower())
+    return frozenset(_SUFFIX.sub("", w).rstrip("e") if len(w) > 4 else w for w in words if w not in _FUNCTION_WORDS)
+
+
 @dataclass
 class Vocabulary:
     """Phrase indexes for every kind of mention and cue, built once from the knowledge base."""
@@ -89,6 +167,29 @@ class Vocabulary:
             for word in index.starts():
                 kinds.setdefault(word, []).append(kind)
         return {word: tuple(found) for word, found in kinds.items()}
+
+    @cached_property
+    def figure_words(self) -> dict[str, frozenset[str]]:
+        """Each figure's content words (of its quantity), stemmed: a sentence that uses most of them
+        speaks of that quantity even in words its phrases do not list."""
+        return {f.id: content_words(f.quantity) for f in self.kb.figures}
+
+    def figure_by_words(self, text: str) -> str | None:
+        """The figure whose quantity a sentence names in its own words (most of its content words,
+        at least three, and more of them than of any other figure's), or None."""
+        said = content_words(text)
+        scored = sorted(
+            (
+                (len(words & said) / len(words), len(words & said), fid)
+                for fid, words in self.figure_words.items()
+                if words
+            ),
+            reverse=True,
+        )
+        best = [(ratio, hits, fid) for ratio, hits, fid in scored if ratio >= FIGURE_WORD_SHARE and hits >= 3]
+        if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+            return None
+        return best[0][2]
 
     @cached_property
     def same_word(self) -> dict[str, str]:
