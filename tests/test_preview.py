@@ -15,6 +15,10 @@ import pytest
 from tests.helpers import ROOT, edit, line_of
 from tests.test_site import make_project
 
+#: A heading of every cause page (never on the problem page).
+STALE_MARK = '<h2 id="what-it-is">'
+PROBLEM_PAGE = "Errors to fix before the site can be built"
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -74,11 +78,60 @@ def test_yaml_edit_shows_up_and_errors_show_in_the_browser(served) -> None:
         ln.split(":", 1)[1].strip() for ln in signs.read_text(encoding="utf-8").splitlines() if "urgency:" in ln
     )
     edit(signs, f"urgency: {first}", "urgency: emergncy")
-    _wait_for(base + "/", "The knowledge base has errors", 30)
+    _wait_for(base + "/", PROBLEM_PAGE, 30)
     page = _get(base + "/causes/caffeine-and-stimulants/")
     article = page[page.index("<article") : page.index("</article>")]
     assert f"data/signs.yaml:{line_of(signs, 'emergncy')}: [value-unknown]" in article
-    assert "How it causes twitching" not in article, "no stale page is served"
+    assert STALE_MARK not in article, "no stale page is served"
 
     edit(signs, "urgency: emergncy", f"urgency: {first}")
     _wait_for(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
+
+
+#: Each mistake an editor can make: (what it is, file, text to replace, broken text, rule expected).
+MISTAKES = [
+    (
+        "yaml",
+        "data/causes.yaml",
+        "  - id: caffeine-and-stimulants",
+        "  - id: caffeine-and-stimulants\n  bad: [",
+        "yaml-syntax",
+    ),
+    ("model", "data/causes.yaml", "category: lifestyle", "category: lifestyl", "value-unknown"),
+    ("rule", "data/faqs.yaml", "      - nhs-twitching\n", "      - nhs-twitchng\n", "source-unknown"),
+    ("jinja-syntax", "content/faqs.md", "{{ faqs_page() }}", "{{ faqs_page( }}", "page-macro-syntax"),
+    ("unknown-macro", "content/faqs.md", "{{ faqs_page() }}", "{{ faq_page() }}", "page-macro-unknown"),
+    ("unknown-id", "content/index.md", '{{ summary("home") }}', '{{ summary("hme") }}', "page-ref-unknown"),
+    (
+        "broken-link",
+        "content/faqs.md",
+        "{{ faqs_page() }}",
+        "[more](no-such-page.md)\n\n{{ faqs_page() }}",
+        "link-unknown",
+    ),
+]
+
+
+def _page_of(file: str) -> str:
+    """The address of the page a file is (a data file: the home page)."""
+    if file.startswith("content/") and not file.endswith("index.md"):
+        return "/" + Path(file).stem + "/"
+    return "/"
+
+
+def test_the_preview_shows_every_mistake_on_every_page_and_recovers(served) -> None:
+    project, base, server = served
+    report = []
+    for what, file, good, bad, rule in MISTAKES:
+        path = project / file
+        assert good in path.read_text(encoding="utf-8"), (what, good)
+        edit(path, good, bad)
+        _wait_for(base + _page_of(file), f"[{rule}]", 30)
+        for address in ("/", _page_of(file), "/causes/caffeine-and-stimulants/", "/glossary/"):
+            page = _get(base + address)
+            assert PROBLEM_PAGE in page and f"[{rule}]" in page and "Traceback" not in page, (what, address)
+        edit(path, bad, good)
+        report.append((what, _wait_for(base + _page_of(file), "</article>", 30)))
+        _wait_for(base + "/causes/caffeine-and-stimulants/", STALE_MARK, 30)
+        assert server.poll() is None, f"the server stopped after the {what} mistake"
+    assert [what for what, _ in report] == [m[0] for m in MISTAKES]

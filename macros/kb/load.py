@@ -101,10 +101,20 @@ def _load(root: Path) -> Loaded:
         **{s.key: records[s.key] for s in SECTIONS if s.key not in ANATOMY_KEYS},
         **tables,
     )
-    pages, page_problems = load_texts(root, (f"{CONTENT_DIR}/**/*.md",))
+    pages, page_problems = load_texts(root, PAGE_GLOBS)
     templates, template_problems = load_texts(root, TEMPLATE_GLOBS)
     problems += page_problems + template_problems
     return Loaded(kb, problems, broken, root, frozenset(unreadable), pages, templates, cited_by_broken)
+
+
+PAGE_GLOBS = (f"{CONTENT_DIR}/**/*.md",)
+
+
+def inputs_stamp(root: Path) -> tuple[tuple[str, float], ...]:
+    """Every file ``load`` reads, with its modification time: when this changes, load again."""
+    files = [root / DATA_DIR / name for name in DATA_FILES]
+    files += [path for pattern in (*PAGE_GLOBS, *TEMPLATE_GLOBS) for path in sorted(root.glob(pattern))]
+    return tuple((str(path), path.stat().st_mtime if path.exists() else 0.0) for path in files)
 
 
 def load_texts(root: Path, globs: tuple[str, ...]) -> tuple[dict[str, str], list[Problem]]:

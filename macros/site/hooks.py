@@ -36,7 +36,7 @@ from macros.render.links import record_name, resolve_links, words_only
 from macros.render.markdown import region_title
 from macros.site.csp import add_policy
 from macros.site.glossary_links import link_first_uses, term_patterns
-from macros.site.macros import Knowledge, build_error, knowledge, problems_page
+from macros.site.macros import Knowledge, build_error, knowledge, previewing, problems_page
 from macros.site.sitecheck import SiteCheck
 
 #: Section titles of generated entity pages, in nav order.
@@ -76,9 +76,8 @@ def page_source(kind: str, record_id: str, title: str, description: str) -> str:
     return f"---\n{front}\n---\n\n{{{{ {MACRO[kind]}({json.dumps(record_id)}) }}}}\n"
 
 
-def build_nav(views: Views) -> list[Any]:
+def build_nav(generated: dict[str, dict[str, str]]) -> list[Any]:
     """The whole navigation: hand-written pages plus every generated entity page."""
-    generated = entity_pages(views)
 
     def section(kind: str) -> dict[str, Any]:
         index = f"{ENTITY_DIRS[kind]}/index.md"
@@ -103,9 +102,17 @@ def build_nav(views: Views) -> list[Any]:
 def on_config(config: Any) -> Any:
     """Load and check the data (stopping on errors) and set the navigation from it."""
     checked = knowledge(Path(config.config_file_path).parent)
+    if previewing():  # the check finds what an editor can break; anything else shows in the page, never exits
+        config.plugins["macros"].config["on_error_fail"] = False
     _build.clear()
     _build["checked"] = checked  # page hooks use this build's data without checking file dates again
-    config["nav"] = build_nav(checked.views)
+    pages = entity_pages(checked.views)
+    if checked.errors:  # previewing broken data: every address that worked still answers (with the problems)
+        pages = {kind: {**_last_pages.get(kind, {}), **paths} for kind, paths in pages.items()}
+    else:
+        _last_pages.update(pages)
+    _build["pages"] = pages
+    config["nav"] = build_nav(pages)
     return config
 
 
@@ -121,13 +128,18 @@ def on_files(files: Any, config: Any) -> Any:
         "regions": lambda rid: views.regions[rid].description,
     }
     name = record_name(views.kb)
-    for kind, paths in entity_pages(views).items():
+    for kind, paths in _build["pages"].items():
         for path, title in paths.items():
             record_id = Path(path).stem
-            description = words_only(describe[kind](record_id), name)
+            known = record_id in getattr(views, kind)
+            description = words_only(describe[kind](record_id), name) if known else title
             content = page_source(kind, record_id, page_title(kind, title), description)
             files.append(File.generated(config, path, content=content))
     return files
+
+
+#: The generated pages of the last build without errors (the preview keeps their addresses).
+_last_pages: dict[str, dict[str, str]] = {}
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from macros.kb.load import load
+from macros.kb.load import inputs_stamp, load
 from macros.kb.sections import DATA_DIR, DATA_FILES
 from macros.kb.views import Views
 from macros.problems import Problem
@@ -64,11 +64,9 @@ _checked: dict[str, tuple[tuple[float, ...], Knowledge]] = {}
 
 
 def knowledge(root: Path) -> Knowledge:
-    """Load and check ``root/data`` once per change of its files (the MkDocs hooks and the macros
-    plugin each ask for it); raise on any error, except while previewing."""
-    stamp = tuple(
-        (root / DATA_DIR / name).stat().st_mtime if (root / DATA_DIR / name).exists() else 0.0 for name in DATA_FILES
-    )
+    """Load and check ``root``'s data and pages once per change of their files (the MkDocs hooks
+    and the macros plugin each ask for it); raise on any error, except while previewing."""
+    stamp = inputs_stamp(root)
     known = _checked.get(str(root))
     if known and known[0] == stamp:
         return known[1]
@@ -77,10 +75,10 @@ def knowledge(root: Path) -> Knowledge:
     errors = tuple(p for p in problems if p.severity == "error")
     if errors and not previewing():
         listing = "\n".join(p.format() for p in errors)
-        raise build_error(f"the knowledge base has errors - fix them and rebuild:\n{listing}")
+        raise build_error(f"the data or pages have errors - fix them and rebuild:\n{listing}")
     if errors:  # make serve: say so loudly, and show the list in the browser instead of stale pages
         print(
-            f"\nTwitch Atlas: {len(errors)} error(s) in the data - the preview shows them on every page:",
+            f"\nTwitch Atlas: {len(errors)} error(s) - the preview shows them on every page:",
             file=sys.stderr,
         )
         print("\n".join(p.format() for p in errors), file=sys.stderr)
@@ -98,9 +96,9 @@ def problems_page(errors: tuple[Problem, ...]) -> str:
     """The page the preview shows on every address while the data has errors."""
     lines = "\n".join(p.format() for p in errors)
     return (
-        "# The knowledge base has errors\n\n"
-        "The preview shows this instead of pages built from broken data. Fix each line below "
-        "and save: this page reloads by itself.\n\n"
+        "# Errors to fix before the site can be built\n\n"
+        "The preview shows this on every page instead of pages built from broken data or pages. "
+        "Fix each line below and save: this page reloads by itself.\n\n"
         f"{{% raw %}}\n```text\n{lines}\n```\n{{% endraw %}}\n"
     )
 
