@@ -21,7 +21,11 @@ $(STAMP): requirements.txt
 	else $(PIP) -r requirements.txt; fi
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+# Editor autocomplete (data/schema/) is regenerated for editors; in CI a stale schema fails `make test`.
+FRESH_SCHEMAS := [ -n "$$CI" ] || $(PY) -m macros schema --quiet
+
 serve: $(STAMP) ## build and serve on 127.0.0.1:$(PORT), reloading on edits (data errors show in the browser)
+	@$(FRESH_SCHEMAS)
 	$(PY) -m macros check || true
 	TA_PREVIEW=1 CHECK_LINKS=false $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
@@ -29,6 +33,7 @@ build: $(STAMP) ## strict build into site/
 	$(PY) -m mkdocs build --strict --site-dir site
 
 check: $(STAMP) ## validate data/ and report every problem (JSON copy in build-reports/)
+	@$(FRESH_SCHEMAS)
 	@mkdir -p build-reports
 	@$(PY) -m macros check --format json > build-reports/check.json || true
 	$(PY) -m macros check
@@ -43,6 +48,7 @@ format: $(STAMP)
 	$(PY) -m ruff format .
 
 test: lint check ## lint, data check, then the whole test suite (includes a strict build)
+	@if [ -n "$$CI" ]; then $(PY) -m macros schema --check; fi
 	$(PY) -m pytest
 
 linkcheck-external: $(STAMP) ## opt-in: check every source URL over the network (polite, slow)

@@ -81,3 +81,19 @@ def test_a_schema_is_stale_when_its_content_differs_not_its_layout(tmp_path: Pat
     (folder / "signs.json").write_text("{not json", encoding="utf-8")
     (folder / "causes.json").unlink()
     assert sorted(schema.stale(project, kb)) == ["causes.json", "faqs.json", "signs.json"]
+
+
+def test_make_check_keeps_editor_autocomplete_fresh_but_never_from_broken_data(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    assert run_cli("schema", "--quiet", "--root", str(project)).stdout == "", "nothing to say when fresh"
+    add_glossary_term(project, "brand-new-term", "new term")
+    updated = run_cli("schema", "--quiet", "--root", str(project))
+    assert updated.returncode == 0 and "schema file(s) updated" in updated.stdout
+    assert run_cli("schema", "--check", "--root", str(project)).returncode == 0
+    before = {p.name: p.read_text(encoding="utf-8") for p in (project / "data" / "schema").glob("*.json")}
+    edit_file = project / "data" / "causes.yaml"
+    edit_file.write_text(edit_file.read_text(encoding="utf-8").replace("category: lifestyle", "category: lifestyl", 1))
+    broken = run_cli("schema", "--quiet", "--root", str(project))
+    assert broken.returncode == 0 and "fix the data's errors first" in broken.stdout
+    after = {p.name: p.read_text(encoding="utf-8") for p in (project / "data" / "schema").glob("*.json")}
+    assert after == before, "ids of records that did not load are kept"

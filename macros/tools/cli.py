@@ -108,8 +108,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
         for name in stale:
             print(f"data/schema/{name}: out of date - run `python -m macros schema` (or `make schema`) and commit it")
         return 1 if stale else 0
+    if has_errors(loaded.problems):
+        print("Schemas not updated: fix the data's errors first (run `make check`).")
+        return 0 if args.quiet else 1
     changed = schema.write(root, loaded.kb)
-    print(f"{len(changed)} schema file(s) updated in data/schema/." if changed else "Schemas are up to date.")
+    if changed or not args.quiet:
+        print(f"{len(changed)} schema file(s) updated in data/schema/." if changed else "Schemas are up to date.")
     return 0
 
 
@@ -205,6 +209,7 @@ def parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="write JSON Schemas for the data files into data/schema/")
     sch.add_argument("--root", default=".", help="project root (default: current folder)")
     sch.add_argument("--check", action="store_true", help="only report schemas that are out of date (exit 1)")
+    sch.add_argument("--quiet", action="store_true", help="say nothing when nothing changed (make check, make serve)")
     sch.set_defaults(func=cmd_schema)
     rul = sub.add_parser("rules", help="list every rule the check runs, as a Markdown table")
     rul.add_argument("--readme", help="replace the table between the rules markers of this file (README.md)")
