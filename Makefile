@@ -51,9 +51,9 @@ test: lint check ## lint, data check, then the whole test suite (includes a stri
 	@if [ -n "$$CI" ]; then $(PY) -m macros schema --check; fi
 	$(PY) -m pytest
 
-linkcheck-external: $(STAMP) ## opt-in: check every source URL over the network (polite, slow)
+linkcheck-external: $(STAMP) ## opt-in: check source URLs over the network (SINCE=main: only new or changed ones)
 	@mkdir -p build-reports
-	$(PY) -m macros linkcheck-external --report build-reports/external-links.json
+	$(PY) -m macros linkcheck-external --report build-reports/external-links.json $(if $(SINCE),--since $(SINCE))
 
 audit: $(STAMP) ## speed budget: Lighthouse (mobile) on three pages, served with gzip
 	cd benchmarks && npm ci --no-audit --no-fund --loglevel=error

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.rules.privacy import css_assets, html_assets
 from macros.site.sitecheck import page_assets
-from tests.helpers import REPORTS, ROOT, edit, line_of, run_cli
+from tests.helpers import REPORTS, ROOT, copy_project, edit, line_of, run_cli
 from tests.test_site import build, make_project
 
 #: Validator errors that come from the Material theme's own markup, not from our pages.
@@ -242,3 +242,35 @@ def test_external_link_check_reports_dead_urls_politely() -> None:
         server.server_close()
     assert [(r.source_id, r.status, r.ok) for r in results] == [("a", 200, True), ("b", 404, False)]
     assert len(slept) == 1 and 4.0 < slept[0] <= 5.0, "the second request to the same host waits"
+
+
+def _offline_copy(tmp_path: Path) -> Path:
+    """A copy of the project whose source addresses all point at hosts that cannot exist."""
+    project = copy_project(ROOT, tmp_path / "p")
+    sources = project / "data" / "sources.yaml"
+    text = re.sub(r"(url: https?://)([^/\s]+)", r"\1\2.invalid", sources.read_text(encoding="utf-8"))
+    sources.write_text(text, encoding="utf-8")
+    return project
+
+
+def test_external_link_check_says_no_network_instead_of_calling_every_url_dead(tmp_path: Path) -> None:
+    result = run_cli("linkcheck-external", "--root", str(_offline_copy(tmp_path)))
+    assert result.returncode == 1
+    assert "no network" in result.stdout and "nothing was checked" in result.stdout
+    assert "[source-url-dead]" not in result.stdout
+
+
+def test_external_link_check_can_check_only_sources_changed_since_a_git_ref(tmp_path: Path) -> None:
+    project = _offline_copy(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=project, check=True)
+    sources = project / "data" / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    first = re.search(r"url: (\S+)", text).group(1)
+    sources.write_text(text.replace(f"url: {first}", f"url: {first}moved/", 1), encoding="utf-8")
+    result = run_cli("linkcheck-external", "--root", str(project), "--since", "HEAD")
+    assert "1 source(s) new or with a new address since HEAD." in result.stdout
+    bad = run_cli("linkcheck-external", "--root", str(project), "--since", "no-such-ref")
+    assert bad.returncode == 1 and "cannot read data/sources.yaml at 'no-such-ref'" in bad.stderr

@@ -67,16 +67,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
-    """Check every source URL over the network; exit 1 when any is dead."""
+    """Check source URLs over the network (all, or those changed since a git ref); exit 1 when any is dead."""
+    from urllib.parse import urlsplit
+
     from macros.kb.load import load
     from macros.kb.origin import origin
-    from macros.tools.linkcheck import check_urls
+    from macros.tools.linkcheck import RefError, changed_since, check_urls, reachable
 
     root = Path(args.root).resolve()
-    loaded = load(root)
-    sources = loaded.kb.sources
-    print(f"Checking {len(sources)} source URLs, one at a time ({args.delay:g} s between requests to a host)...")
-    results = check_urls(((s.id, str(s.url)) for s in sources), delay=args.delay, timeout=args.timeout)
+    sources = load(root).kb.sources
+    urls = {s.id: str(s.url) for s in sources if s.url}
+    if args.since:
+        try:
+            chosen = changed_since(root, args.since, urls)
+        except RefError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        urls = {sid: url for sid, url in urls.items() if sid in chosen}
+        print(f"{len(urls)} source(s) new or with a new address since {args.since}.")
+    hosts = list(dict.fromkeys(urlsplit(url).hostname or "" for url in urls.values()))[:3]
+    if urls and not reachable(hosts):
+        print(f"error: no network - could not reach {', '.join(hosts)}; nothing was checked, try again when online")
+        return 1
+    print(f"Checking {len(urls)} source URLs, one at a time ({args.delay:g} s between requests to a host)...")
+    results = check_urls(urls.items(), delay=args.delay, timeout=args.timeout)
     by_id = {s.id: s for s in sources}
     dead = [r for r in results if not r.ok]
     for r in dead:
@@ -219,6 +233,7 @@ def parser() -> argparse.ArgumentParser:
     ext.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
     ext.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each answer")
     ext.add_argument("--report", help="also write the results as JSON to this file")
+    ext.add_argument("--since", help="only sources new or with a new address since this git ref (e.g. main)")
     ext.set_defaults(func=cmd_linkcheck)
     return top
 

@@ -6,12 +6,17 @@ to the same host, HEAD first and GET only when a server refuses HEAD.
 
 from __future__ import annotations
 
+import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
+
+import yaml
 
 USER_AGENT = "TwitchAtlas-linkcheck/1.0 (editorial check of cited sources)"
 
@@ -66,3 +71,35 @@ def check_urls(
         last_hit[host] = time.monotonic()
         results.append(LinkResult(source_id, url, status, error))
     return results
+
+
+def reachable(hosts: Iterable[str], timeout: float = 5.0) -> bool:
+    """True when any of ``hosts`` answers on port 443: without a network every URL would look dead."""
+    for host in hosts:
+        try:
+            socket.create_connection((host, 443), timeout=timeout).close()
+            return True
+        except OSError:
+            continue
+    return False
+
+
+class RefError(Exception):
+    """The git ref given to --since cannot be read."""
+
+
+def changed_since(root: Path, ref: str, current: dict[str, str]) -> set[str]:
+    """Ids of sources (id -> url now) that are new since git ``ref``, or whose address changed."""
+    try:
+        old_text = subprocess.run(
+            ["git", "show", f"{ref}:data/sources.yaml"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", "") or str(exc)
+        raise RefError(f"cannot read data/sources.yaml at '{ref}': {detail.strip()}") from None
+    try:
+        old = yaml.safe_load(old_text) or {}
+    except yaml.YAMLError:
+        return set(current)  # unreadable then: check everything
+    before = {s.get("id"): s.get("url") for s in old.get("sources", []) if isinstance(s, dict)}
+    return {sid for sid, url in current.items() if before.get(sid) != url}
