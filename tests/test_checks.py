@@ -20,6 +20,23 @@ HARD_PROSE = (
 # rule, file, old text, new text, marker on the reported line, words the message must contain
 FAILING = [
     (
+        "faq-duplicate",
+        "data/faqs.yaml",
+        "    reviewed: 2026-01-10\n",
+        "    reviewed: 2026-01-10\n  - id: is-it-common-too\n    question: is twitching  common\n    answer: Yes.\n"
+        "    topic: about-twitching\n    sources: [agency-page]\n    reviewed: 2026-01-10\n",
+        "question: is twitching  common",
+        ["FAQ 'is-it-common-too' asks the same question as 'is-it-common'", "merge them"],
+    ),
+    (
+        "sentence-too-long",
+        "data/faqs.yaml",
+        "answer: Yes, very.",
+        "answer: Yes, very, " + "and it is quite common " * 7 + "in people.",
+        "answer:",
+        ["a sentence of 39 words", "split it"],
+    ),
+    (
         "figure-percent-mismatch",
         "data/figures.yaml",
         "percent: [70]",

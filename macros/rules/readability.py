@@ -20,6 +20,7 @@ from macros.kb.origin import origin
 from macros.kb.views import Views
 from macros.render.citations import Citer
 from macros.render.pages import page_bodies
+from macros.rules.prose.facts import prose_units
 from macros.rules.prose.sentences import FRONT_MATTER, clean_markdown_line
 from macros.rules.registry import Context, PageFinding, check
 
@@ -157,3 +158,22 @@ def readability(ctx: Context) -> Iterator[PageFinding]:
             f"page {g.page} reads at US grade {g.grade:.1f} (aim for {TARGET_GRADE:g} or lower) - use shorter sentences and everyday words",
             severity="error" if g.grade > FAIL_GRADE else None,
         )
+
+
+#: A sentence longer than this is hard to follow on a phone, whatever the page's grade.
+MAX_SENTENCE_WORDS = 35
+
+
+@check("sentence-too-long", severity="warning")
+def sentences_short(ctx: Context) -> Iterator[PageFinding]:
+    """A sentence of more than 35 words in a page or data text (a warning: split it)."""
+    for path, sentences, line_of in prose_units(ctx):
+        for sentence in sentences:
+            words = len(sentence.text.split())
+            if words > MAX_SENTENCE_WORDS:
+                yield PageFinding(
+                    path,
+                    line_of(sentence),
+                    f"a sentence of {words} words ('{sentence.text[:50]}...') - split it: "
+                    f"at most {MAX_SENTENCE_WORDS} words keeps it easy to follow",
+                )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from macros.kb import models as m
@@ -25,6 +26,22 @@ def ids_unique(ctx: Context) -> Iterator[Finding]:
                 yield Finding(record, ("id",), f"{label(record)} is defined twice{at} - rename or merge one of them")
             else:
                 first[record.id] = record
+
+
+@check("faq-duplicate", severity="warning")
+def questions_unique(ctx: Context) -> Iterator[Finding]:
+    """Two FAQs asking the same question (the same words, ignoring case and punctuation)."""
+    first: dict[str, m.Faq] = {}
+    for faq in ctx.kb.faqs:
+        words = " ".join(re.findall(r"[a-z0-9]+", faq.question.lower()))
+        if words in first:
+            other = origin(first[words])
+            at = f" (line {other.line})" if other else ""
+            yield Finding(
+                faq, ("question",), f"FAQ '{faq.id}' asks the same question as '{first[words].id}'{at} - merge them"
+            )
+        else:
+            first[words] = faq
 
 
 @check("source-unknown")
