@@ -220,6 +220,24 @@ CASES = [
         "yaml-alias",
         ["merge keys"],
     ),
+    (
+        "citation-locator-shape",
+        _replace("faqs.yaml", "    sources: [agency-page]", "    sources:\n      - agency-page: Section 2", "- agency-page:"),
+        "field-type",
+        ["{id: agency-page, locator: Section 2}", "not 'agency-page: Section 2'"],
+    ),
+    (
+        "list-for-text",
+        _replace("faqs.yaml", "answer: Yes, very.", "answer: [Yes, very.]"),
+        "field-type",
+        ["answer is one text, not a list", "answer: >-"],
+    ),
+    (
+        "text-for-list",
+        _replace("glossary.yaml", "aliases: [fasciculations]", "aliases: fasciculations"),
+        "field-type",
+        ["aliases is a list - write [fasciculations]"],
+    ),
     ("id-differs-by-case", _replace("signs.yaml", "- id: weakness", "- id: Weakness"), "id-format", ["'weakness'"]),
     (
         "id-unicode-lookalike",
@@ -329,7 +347,7 @@ CASES = [
     ),
     (
         "too-many-percents",
-        _replace("figures.yaml", "value: about 70%", "value: about 70%\n    percent: [60, 70, 80]", "percent:"),
+        _replace("figures.yaml", "percent: [70]", "percent: [60, 70, 80]", "percent:"),
         "field-type",
         ["percent"],
     ),
@@ -388,7 +406,7 @@ CASES = [
         "page-ref-unknown",
         ["did you mean 'is-it-common'"],
     ),
-    ("page-unclosed-macro", _page('# Home\n\n{{ faq("is-it-common")\n', 3), "page-macro-syntax", ["do not match"]),
+    ("page-unclosed-macro", _page('# Home\n\n{{ faq("is-it-common")\n', 3), "page-macro-syntax", ["unexpected end of template", "close each call"]),
     (
         "page-third-party-script",
         _page('# Home\n\n<script src="https://cdn.example.com/x.js"></script>\n', 3),

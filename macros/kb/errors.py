@@ -84,6 +84,9 @@ def problem(doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item:
     kind = err["type"]
     line = doc.line((*prefix, *loc))
     got = err.get("input")
+    citation = _citation_shape(item, loc)
+    if citation:
+        return Problem(doc.rel, doc.line((*prefix, *loc[:2])), "field-type", "error", f"{who}: {citation}")
     if kind == "extra_forbidden":
         allowed = _fields_at(section.model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), allowed) or f" - allowed fields: {', '.join(allowed)}"
@@ -152,10 +155,43 @@ def problem(doc: YamlDoc, section: Section, prefix: tuple[str | int, ...], item:
         )
     if kind == "too_short":
         return Problem(doc.rel, line, "field-empty", "error", f"{who}: {name} needs at least one item")
+    if kind == "string_type" and isinstance(got, list):
+        return Problem(
+            doc.rel,
+            line,
+            "field-type",
+            "error",
+            f"{who}: {name} is one text, not a list - remove the [ ] or '- ' (for a long text write "
+            f"'{loc[-1]}: >-' and the text on the lines below, indented)",
+        )
+    if kind == "list_type" and isinstance(got, str):
+        return Problem(
+            doc.rel, line, "field-type", "error", f"{who}: {name} is a list - write [{got}], or one '- item' per line"
+        )
+    if kind in ("model_type", "dict_type", "model_attributes_type") and not isinstance(got, dict):
+        return Problem(
+            doc.rel,
+            line,
+            "field-type",
+            "error",
+            f"{who}: {name} is a block of 'field: value' lines - write them indented below '{loc[-1]}:'",
+        )
     shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
     if len(shown) > 60:
         shown = shown[:57] + "..."
     return Problem(doc.rel, line, "field-type", "error", f"{who}: {name} {err['msg'].lower()} (got {shown})")
+
+
+def _citation_shape(item: dict[str, Any], loc: tuple[str | int, ...]) -> str | None:
+    """The right shape for a citation written as ``- some-source: Section`` (a common slip)."""
+    if len(loc) < 2 or loc[0] != "sources" or not isinstance(loc[1], int):
+        return None
+    refs = item.get("sources")
+    raw = refs[loc[1]] if isinstance(refs, list) and loc[1] < len(refs) else None
+    if not (isinstance(raw, dict) and len(raw) == 1 and "id" not in raw):
+        return None
+    key, value = next(iter(raw.items()))
+    return f"a citation with a locator is written {{id: {key}, locator: {value}}} (not '{key}: {value}')"
 
 
 #: Letters from other scripts that look like Latin ones (Cyrillic and Greek), for id suggestions.

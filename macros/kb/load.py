@@ -237,7 +237,7 @@ def _validate(doc: YamlDoc, section: Section, index: int, item: Any) -> tuple[An
         record = section.model.model_validate(item)
     except ValidationError as exc:
         errors = [e for e in exc.errors(include_url=False) if not (e["type"] == "missing" and e["loc"][0] in unread)]
-        found = [problem(doc, section, prefix, item, err) for err in errors]
+        found = list(dict.fromkeys(problem(doc, section, prefix, item, err) for err in errors))  # one per slip
         return None, found + placeholders(doc, section, prefix, item, {p.line for p in found})
     if unread:
         return None, []  # valid but for the value already reported: left out, as every broken record is
