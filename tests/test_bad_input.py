@@ -222,7 +222,9 @@ CASES = [
     ),
     (
         "citation-locator-shape",
-        _replace("faqs.yaml", "    sources: [agency-page]", "    sources:\n      - agency-page: Section 2", "- agency-page:"),
+        _replace(
+            "faqs.yaml", "    sources: [agency-page]", "    sources:\n      - agency-page: Section 2", "- agency-page:"
+        ),
         "field-type",
         ["{id: agency-page, locator: Section 2}", "not 'agency-page: Section 2'"],
     ),
@@ -406,7 +408,12 @@ CASES = [
         "page-ref-unknown",
         ["did you mean 'is-it-common'"],
     ),
-    ("page-unclosed-macro", _page('# Home\n\n{{ faq("is-it-common")\n', 3), "page-macro-syntax", ["unexpected end of template", "close each call"]),
+    (
+        "page-unclosed-macro",
+        _page('# Home\n\n{{ faq("is-it-common")\n', 3),
+        "page-macro-syntax",
+        ["unexpected end of template", "close each call"],
+    ),
     (
         "page-third-party-script",
         _page('# Home\n\n<script src="https://cdn.example.com/x.js"></script>\n', 3),
