@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from macros.kb.load import load
 from macros.rules import CHECKS, run_checks
 from macros.tools.cli import collect
-from tests.helpers import MINIMAL, edit, line_of
+from tests.helpers import MINIMAL, ROOT, copy_project, edit, line_of
 
 HARD_PROSE = (
     "Notwithstanding considerable interindividual heterogeneity, electrophysiological characterisation of "
@@ -346,3 +347,21 @@ def test_a_macro_mistake_is_reported_at_its_own_line_below_the_front_matter(mini
     )
     found = [p for p in collect(minimal)[0] if p.rule == "page-macro-syntax"]
     assert [(p.path, p.line) for p in found] == [("content/index.md", 10)], [p.format() for p in found]
+
+
+def test_a_bad_date_does_not_hide_the_other_mistakes_of_its_file(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "p")
+    causes = project / "data" / "causes.yaml"
+    text = causes.read_text(encoding="utf-8")
+    dates = re.findall(r"^    reviewed: (\S+)$", text, flags=re.M)
+    text = text.replace(f"    reviewed: {dates[0]}", "    reviewed: 2026-13-01", 1)
+    text = text.replace("category: sleep-and-stress", "category: sleep-and-stres", 1)
+    text = text.replace("      - nhs-twitching\n", "      - nhs-twitchng\n", 1)
+    causes.write_text(text, encoding="utf-8")
+    loaded = load(project)
+    problems = [p for p in loaded.problems + run_checks(loaded) if p.severity == "error"]
+    assert sorted(p.rule for p in problems) == ["field-type", "source-unknown", "value-unknown"], [
+        p.format() for p in problems
+    ]
+    assert all(p.path == "data/causes.yaml" for p in problems)
+    assert len(loaded.kb.causes) == text.count("\n  - id: ") - 2, "only the records with a bad date or category are left out"
