@@ -364,4 +364,6 @@ def test_a_bad_date_does_not_hide_the_other_mistakes_of_its_file(tmp_path: Path)
         p.format() for p in problems
     ]
     assert all(p.path == "data/causes.yaml" for p in problems)
-    assert len(loaded.kb.causes) == text.count("\n  - id: ") - 2, "only the records with a bad date or category are left out"
+    assert len(loaded.kb.causes) == text.count("\n  - id: ") - 2, (
+        "only the records with a bad date or category are left out"
+    )

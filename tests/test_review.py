@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,9 @@ def test_hard_prose_is_flagged_at_the_record_to_rewrite(tmp_path: Path, sentence
 def test_report_lists_what_to_review(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "p")
     (project / "mkdocs.yml").write_text("extra:\n  review_interval_months: 12\n", encoding="utf-8")
-    edit(project / "data" / "causes.yaml", "reviewed: 2026-11-21", "reviewed: 2020-01-01")
+    causes = project / "data" / "causes.yaml"
+    first = re.search(r"^    reviewed: (\S+)$", causes.read_text(encoding="utf-8"), flags=re.M).group(1)
+    edit(causes, f"reviewed: {first}", "reviewed: 2020-01-01")
     add_glossary_term(project, "zygapophysis", "zygapophysis")
     result = run_cli("report", "--root", str(project))
     assert result.returncode == 0, result.stderr
