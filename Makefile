@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout rules new
+.PHONY: serve build check test lint format clean linkcheck-external audit schema hooks bench heldout rules new report
 
 UV_VERSION := 0.13.9
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
@@ -68,6 +68,9 @@ schema: $(STAMP) ## regenerate data/schema/*.json (editor autocomplete) after ch
 new: $(STAMP) ## add a skeleton record to its data file: make new KIND=cause ID=my-new-cause
 	@if [ -z "$(KIND)" ] || [ -z "$(ID)" ]; then echo "usage: make new KIND=<kind> ID=<new-id>   kinds: $$($(PY) -c 'from macros.kb.places import KIND_WORDS; print(", ".join(KIND_WORDS))')"; exit 1; fi
 	$(PY) -m macros new $(KIND) $(ID)
+
+report: $(STAMP) ## review report: facts due for review, unused sources and terms, reading grades
+	$(PY) -m macros report
 
 rules: $(STAMP) ## rewrite README.md's rules table from the registered rules
 	$(PY) -m macros rules --readme README.md

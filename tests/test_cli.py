@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -121,3 +122,20 @@ def test_a_python_without_the_projects_packages_is_told_how_to_get_them() -> Non
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "package 'stdnum' is missing" in result.stderr and "make serve" in result.stderr
+
+
+def test_the_editing_guide_names_real_kinds_targets_and_records() -> None:
+    from macros.kb.load import load
+    from macros.kb.places import KIND_WORDS, LINKABLE, QUOTED, RECORD_LINK
+    from macros.kb.sections import records_of
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    kinds = re.findall(r"^\| `([a-z-]+)` \| `[a-z]+\.yaml` \|", guide, flags=re.M)
+    assert sorted(kinds) == sorted(KIND_WORDS), "the guide's table lists every kind `make new` takes"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in set(re.findall(r"`make ([a-z-]+)", guide)):
+        assert re.search(rf"^{target}:", makefile, flags=re.M), f"make {target} is not a target"
+    kb = load(ROOT).kb
+    for _, word, record_id in RECORD_LINK.findall(guide):
+        kind = {**LINKABLE, QUOTED: "figures"}[word]
+        assert record_id in {r.id for r in records_of(kb, kind)}, f"({word}:{record_id}) in the guide"
