@@ -174,7 +174,7 @@ def rules_table() -> str:
     from macros.rules import CHECKS
 
     rows = {rule: ("error", "loading", summary) for rule, summary in LOAD_RULES.items()}
-    rows.update({c.rule: (c.severity, "rules", c.summary) for c in CHECKS})
+    rows.update({c.rule: (c.severity, "rules", " ".join(c.summary.split())) for c in CHECKS})
     lines = ["| Rule | Severity | Stage | What it catches |", "|---|---|---|---|"]
     lines += [
         f"| `{rule}` | {severity} | {stage} | {summary} |" for rule, (severity, stage, summary) in sorted(rows.items())
