@@ -47,6 +47,11 @@ WRONG = [
     # Root signs in the wrong place.
     ("root-reflex-conflict", "An L5 problem weakens the ankle reflex."),
     ("root-deficit-conflict", "Foot drop is a typical sign of S1 compression."),
+    # Deficits in the words readers and clinicians use (issue 21, item 4).
+    ("root-deficit-conflict", "Patients who can't walk on heels usually have an S1 problem."),
+    ("root-deficit-conflict", "People who can't walk on tiptoe usually have an L5 problem."),
+    ("root-deficit-conflict", "A Trendelenburg gait points to the S1 root."),
+    ("root-deficit-conflict", "If you can't bring the knee up to the chest, the S1 root is involved."),
     ("root-sensory-conflict", "Numbness on the top of the foot points to the S1 root."),
     # Causes described against their seriousness.
     ("seriousness-conflict", "Motor neuron disease is harmless."),
@@ -68,6 +73,10 @@ RIGHT = [
     "The inferior gluteal nerve supplies the large buttock muscle.",
     "An S1 problem weakens the ankle reflex.",
     "Foot drop is a typical sign of L5 compression.",
+    "Patients who can't walk on heels usually have an L5 problem.",
+    "People who can't walk on tiptoe usually have an S1 problem.",
+    "A Trendelenburg gait points to the L5 root.",
+    "If you can't bring the knee up to the chest, the L2 root is involved.",
     "Numbness on the top of the foot points to the L5 root.",
     "Motor neuron disease is serious.",
     "Benign fasciculation syndrome is harmless.",
