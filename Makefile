@@ -80,6 +80,7 @@ hooks: $(STAMP) ## install the pre-commit hooks (ruff and the data check on ever
 
 bench: $(STAMP) ## scaling benchmark: check and build at 1x, 10x and 100x the data, against the budgets (slow)
 	$(PY) benchmarks/bench.py --scales $(or $(SCALES),1,10,100)
+	$(PY) benchmarks/preview.py
 
 heldout: $(STAMP) ## report: how the contradiction checker does on held-out sentences (recall, false alarms)
 	$(PY) benchmarks/heldout.py

@@ -1,0 +1,90 @@
+"""Edit-to-visible time of the live preview (``make bench``; budget: median <= 1.5 s).
+
+Serves a copy of the project as ``make serve`` does (``mkdocs serve`` with TA_PREVIEW=1 and
+CHECK_LINKS=false), then changes a cause's name in data/causes.yaml several times and measures,
+for each save, the seconds until the cause's page shows the new name. A report, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = "/causes/caffeine-and-stimulants/"
+NAME = "name: Caffeine, nicotine, alcohol and stimulants"
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, needle: str, timeout: float) -> float:
+    """Seconds until ``needle`` is in the page at ``url`` (polled every 20 ms)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            if needle in _get(url):
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{needle!r} did not appear at {url} within {timeout} s")
+
+
+def main() -> int:
+    """Serve a copy, edit it ``--edits`` times, print each edit-to-visible time and the median."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        project.mkdir()
+        for part in ("data", "content", "overrides"):
+            shutil.copytree(ROOT / part, project / part)
+        shutil.copy(ROOT / "mkdocs.yml", project)
+        (project / "macros").symlink_to(ROOT / "macros")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "TA_PREVIEW": "1", "CHECK_LINKS": "false", "NO_MKDOCS_2_WARNING": "1"}
+        started = time.monotonic()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(base + PAGE, "</article>", 120)
+            print(f"first page served {time.monotonic() - started:.2f} s after start (build and serve, no install)")
+            causes = project / "data" / "causes.yaml"
+            times = []
+            for i in range(args.edits):
+                text = causes.read_text(encoding="utf-8")
+                current = next(line.strip() for line in text.splitlines() if line.strip().startswith(NAME))
+                causes.write_text(text.replace(current, f"{NAME} {i}", 1), encoding="utf-8")
+                times.append(_wait_for(base + PAGE, f"stimulants {i}<", 60))
+                time.sleep(1.0)  # let the server settle before the next save
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print("edit-to-visible, s:", " ".join(f"{t:.2f}" for t in times))
+    print(f"median {statistics.median(times):.2f} s (budget 1.5 s), best {min(times):.2f} s, worst {max(times):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
