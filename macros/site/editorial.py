@@ -33,7 +33,9 @@ class Leaks:
         if tree.body is not None and self.provenance.table:
             for match in self.provenance.find(tokens(tree.body.text(separator=" "))):
                 for source_id in sorted(match.values):
-                    message = f"the page shows the editorial provenance of source '{source_id}' - it is for editors only"
+                    message = (
+                        f"the page shows the editorial provenance of source '{source_id}' - it is for editors only"
+                    )
                     self.found.append((source, "editorial-in-page", message))
         if self.hosts is not None:
             for node in tree.css("a[href]"):

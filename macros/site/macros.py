@@ -7,16 +7,11 @@ and JSON-LD. Generated pages and the navigation are added by ``macros/hooks.py``
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from macros.kb.load import load
 from macros.kb.sections import DATA_DIR, DATA_FILES
@@ -41,10 +36,9 @@ from macros.render.markdown import esc, href
 from macros.render.pages import citing_pages
 from macros.render.signs import signs_overview, signs_page
 from macros.render.summary import in_short
+from macros.rules import run_checks
 from macros.site.finish import review_months
 from macros.site.state import PageState
-from macros.rules import run_checks
-
 
 
 class DataError(Exception):
