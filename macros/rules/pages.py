@@ -36,6 +36,7 @@ ID_MACROS: dict[str, str] = {
     "root_page": "roots",
     "region_page": "regions",
     "summary": "summaries",
+    "dataset_example": "glossary",
 }
 _MACRO_CALL = re.compile(r"\{\{-?\s*(\w+)\(\s*(['\"])(.*?)\2")
 
