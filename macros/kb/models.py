@@ -156,7 +156,7 @@ class Region(Record):
     """A body area a reader may notice twitching in (calf, eyelid...)."""
 
     name: ShortText = Field(description="Plain-language name shown as the page title, e.g. 'Calf'.")
-    body_part: BodyPart
+    body_part: BodyPart = Field(description="Where on the body it is: leg, foot, trunk, head or arm.")
     synonyms: list[ShortText] = Field(
         default_factory=list,
         description="Other names readers and clinicians use: plain and anatomical.",
@@ -168,8 +168,10 @@ class Region(Record):
 class Muscle(Record):
     """A muscle or muscle group named in the root table."""
 
-    name: ShortText
-    synonyms: list[ShortText] = Field(default_factory=list)
+    name: ShortText = Field(
+        description="The muscle's name, with its everyday name in brackets, e.g. 'Iliopsoas (hip flexor)'."
+    )
+    synonyms: list[ShortText] = Field(default_factory=list, description="Other names readers and clinicians use.")
     region: Annotated[Id, RefTo("regions")] = Field(description="Id of the region the muscle lies in.")
     nerves: Annotated[list[Id], RefTo("nerves")] = Field(
         default_factory=list, description="Ids of nerves supplying it."
@@ -180,8 +182,8 @@ class Muscle(Record):
 class Nerve(Record):
     """A peripheral nerve that carries root fibres to muscles or skin."""
 
-    name: ShortText
-    synonyms: list[ShortText] = Field(default_factory=list)
+    name: ShortText = Field(description="The nerve's name, e.g. 'Sciatic nerve'.")
+    synonyms: list[ShortText] = Field(default_factory=list, description="Other names readers and clinicians use.")
     root_values: ShortText = Field(description="Roots that form it, e.g. 'L2-L4'.")
     supplies: Text = Field(description="Muscles and skin it supplies, in plain words.")
     branches: Annotated[list[Id], RefTo("nerves")] = Field(
@@ -193,9 +195,9 @@ class Nerve(Record):
 class Deficit(Record):
     """A sign of nerve or muscle trouble (foot drop, weak ankle reflex...)."""
 
-    name: ShortText
-    synonyms: list[ShortText] = Field(default_factory=list)
-    description: Text
+    name: ShortText = Field(description="The sign's name in plain words, e.g. 'Foot drop'.")
+    synonyms: list[ShortText] = Field(default_factory=list, description="Other names readers and clinicians use.")
+    description: Text = Field(description="What it is and how it shows, in plain words.")
 
 
 class Anatomy(Model):
@@ -213,7 +215,7 @@ class Anatomy(Model):
 class Root(Record):
     """One lumbosacral nerve root: a row of the root-to-muscle table."""
 
-    label: RootLabel
+    label: RootLabel = Field(description="The root's short label, L2 to S2.")
     name: ShortText = Field(description="Plain name, e.g. 'Fifth lumbar nerve root'.")
     aliases: list[ShortText] = Field(default_factory=list, description="Other ways to write it.")
     movements: list[ShortText] = Field(min_length=1, description="Key movements it powers.")
@@ -226,7 +228,7 @@ class Root(Record):
         min_length=1, description="Region ids of the dermatome."
     )
     reflexes: list[Reflex] = Field(default_factory=list, description="Reflexes it is tested by.")
-    reflex_note: Text | None = None
+    reflex_note: Text | None = Field(default=None, description="A note on testing its reflexes, if any.")
     twitch_regions: Annotated[list[Id], RefTo("regions")] = Field(
         min_length=1, description="Region ids where trouble at this root typically shows."
     )
@@ -236,7 +238,9 @@ class Root(Record):
     )
     nerves: Annotated[list[Id], RefTo("nerves")] = Field(min_length=1, description="Ids of nerves carrying its fibres.")
     symptoms: list[ShortText] = Field(default_factory=list, description="Accompanying symptoms.")
-    alternatives: list[Alternative] = Field(default_factory=list)
+    alternatives: list[Alternative] = Field(
+        default_factory=list, description="Values other good sources give for a field, beside the one used here."
+    )
     terms: Annotated[list[Id], RefTo("glossary")] = Field(
         default_factory=list, description="Related glossary term ids."
     )
@@ -248,10 +252,12 @@ class Root(Record):
 class Cause(Record):
     """A cause of, or condition linked with, muscle twitching."""
 
-    name: ShortText
-    synonyms: list[ShortText] = Field(default_factory=list)
-    category: CauseCategory
-    seriousness: Seriousness
+    name: ShortText = Field(description="Plain-language name shown as the page title.")
+    synonyms: list[ShortText] = Field(default_factory=list, description="Other names readers and clinicians use.")
+    category: CauseCategory = Field(description="The group it is listed under on the causes page.")
+    seriousness: Seriousness = Field(
+        description="How worrying it is: benign (usually harmless), needs-evaluation (see a doctor) or serious."
+    )
     summary: Text = Field(description="What it is, in one or two plain sentences.")
     mechanism: Text = Field(description="How it causes twitching, or that nobody knows.")
     pattern: Text = Field(description="Where and how the twitching typically shows.")
@@ -307,7 +313,7 @@ class WarningSign(Record):
 class PageSummary(Record):
     """The first-screen answer of a hand-written page (the home page, what a twitch is)."""
 
-    in_short: InShort
+    in_short: InShort = Field(description="The first-screen answer for the page.")
 
 
 # --- FAQs, glossary, comparisons, figures ------------------------------------------------
@@ -316,13 +322,19 @@ class PageSummary(Record):
 class Faq(Record):
     """A question readers ask, answered in plain language."""
 
-    question: ShortText
-    answer: Text
-    topic: FaqTopic
-    causes: Annotated[list[Id], RefTo("causes")] = Field(default_factory=list)
-    regions: Annotated[list[Id], RefTo("regions")] = Field(default_factory=list)
-    roots: Annotated[list[Id], RefTo("roots")] = Field(default_factory=list)
-    signs: Annotated[list[Id], RefTo("signs")] = Field(default_factory=list)
+    question: ShortText = Field(description="The question as a reader would ask it.")
+    answer: Text = Field(description="The answer, in plain words.")
+    topic: FaqTopic = Field(description="The group it is listed under on the questions page.")
+    causes: Annotated[list[Id], RefTo("causes")] = Field(default_factory=list, description="Ids of causes it is about.")
+    regions: Annotated[list[Id], RefTo("regions")] = Field(
+        default_factory=list, description="Ids of body areas it is about."
+    )
+    roots: Annotated[list[Id], RefTo("roots")] = Field(
+        default_factory=list, description="Ids of nerve roots it is about."
+    )
+    signs: Annotated[list[Id], RefTo("signs")] = Field(
+        default_factory=list, description="Ids of warning signs it is about."
+    )
 
 
 class Term(Record):
@@ -337,16 +349,20 @@ class Term(Record):
 class Comparison(Record):
     """A movement that can be mistaken for a twitch: one row of the comparison table."""
 
-    name: ShortText
+    name: ShortText = Field(description="The movement's name, e.g. 'Cramp'.")
     term: Annotated[Id | None, RefTo("glossary")] = Field(
         default=None, description="Glossary term id for this movement."
     )
-    what_it_is: Text
+    what_it_is: Text = Field(description="What the movement is, in plain words.")
     how_it_differs: Text = Field(description="How it differs from a fasciculation.")
-    painful: Degree
-    moves_the_limb: Degree
-    rhythmic: Degree
-    usually_harmless: Degree
+    painful: Degree = Field(description="Whether it hurts: yes, no, sometimes, usually or rarely.")
+    moves_the_limb: Degree = Field(
+        description="Whether it moves a joint or limb: yes, no, sometimes, usually or rarely."
+    )
+    rhythmic: Degree = Field(description="Whether it comes in a regular rhythm: yes, no, sometimes, usually or rarely.")
+    usually_harmless: Degree = Field(
+        description="Whether it is usually harmless: yes, no, sometimes, usually or rarely."
+    )
 
 
 class Figure(Record):

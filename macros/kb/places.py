@@ -67,6 +67,11 @@ PAGE_MACROS: dict[str, str | None] = {
     "glossary_page": None,
     "references_page": None,
     "review_interval": None,
+    "dataset_files": None,
+    "dataset_citation": None,
+    "dataset_fields": None,
+    "dataset_csv_note": None,
+    "dataset_example": "glossary",
 }
 
 

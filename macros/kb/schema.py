@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic.json_schema import JsonSchemaMode
+
 from macros.kb import models as m
 from macros.kb.sections import DATA_DIR, REFERENCES, SECTIONS, TABLES, records_of
 
@@ -27,8 +29,7 @@ def file_schemas(kb: m.KnowledgeBase) -> dict[str, dict[str, Any]]:
         properties = {}
         defs: dict[str, Any] = {}
         for section in sections:
-            record = section.model.model_json_schema(ref_template="#/$defs/{model}")
-            defs.update(record.pop("$defs", {}))
+            record = model_schema(section.model, defs)
             _offer_ids(record, section.key, ids)
             defs[section.model.__name__] = record
             properties[section.key] = {
@@ -39,9 +40,18 @@ def file_schemas(kb: m.KnowledgeBase) -> dict[str, dict[str, Any]]:
         _source_refs(defs, ids["sources"])
         schemas[name] = _wrap(name, properties, defs, required=[s.key for s in sections] if len(sections) == 1 else [])
     for table in TABLES:
-        body = table.model.model_json_schema(ref_template="#/$defs/{model}")
-        schemas[table.file] = _wrap(table.file, {table.key: body}, body.pop("$defs", {}), required=[table.key])
+        table_defs: dict[str, Any] = {}
+        body = model_schema(table.model, table_defs)
+        schemas[table.file] = _wrap(table.file, {table.key: body}, table_defs, required=[table.key])
     return schemas
+
+
+def model_schema(model: type[m.Value], defs: dict[str, Any], mode: JsonSchemaMode = "validation") -> dict[str, Any]:
+    """The JSON Schema of one model, its nested models moved into ``defs`` (shared by every model
+    of one schema document and referred to as ``#/$defs/<Model>``)."""
+    schema = model.model_json_schema(ref_template="#/$defs/{model}", mode=mode)
+    defs.update(schema.pop("$defs", {}))
+    return schema
 
 
 def _wrap(name: str, properties: dict[str, Any], defs: dict[str, Any], required: list[str]) -> dict[str, Any]:

@@ -13,8 +13,8 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from macros.kb.views import Views
-from macros.render.links import record_name, words_only
 from macros.render.citations import Citer, source_list
+from macros.render.links import record_name, words_only
 from macros.render.markdown import url, words_date
 from macros.site.state import PageState
 
@@ -102,7 +102,11 @@ def json_ld(env: Any, citer: Citer, views: Views) -> str:
             {
                 "@type": "FAQPage",
                 "mainEntity": [
-                    {"@type": "Question", "name": f.question, "acceptedAnswer": {"@type": "Answer", "text": words_only(f.answer, name)}}
+                    {
+                        "@type": "Question",
+                        "name": f.question,
+                        "acceptedAnswer": {"@type": "Answer", "text": words_only(f.answer, name)},
+                    }
                     for f in views.kb.faqs
                 ],
             }

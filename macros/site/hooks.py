@@ -3,7 +3,9 @@
 Adding a record to data/ is all an editor does to get its page, its nav entry and its links.
 Each generated page is a single macro call, named in its front matter too, so mkdocs-macros can
 make the call directly (macros.site.macros.call_entity_macro) instead of compiling the page as a
-template. Once the site is written, its links, anchors and third-party assets are checked.
+template. The open data (the dataset, its schema and two CSV tables) joins the site's files too.
+Once the site is written, its links, anchors, third-party assets, editorial leaks and the size of
+its data files are checked.
 """
 
 from __future__ import annotations
@@ -30,13 +32,15 @@ from mkdocs.plugins import event_priority
 if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
-from macros.kb.views import Views
 from macros.kb.places import ENTITY_DIRS
+from macros.kb.views import Views
+from macros.render.dataset_shape import FILES as DATA_FILES
 from macros.render.links import record_name, resolve_links, words_only
 from macros.render.markdown import region_title
 from macros.site.csp import add_policy
 from macros.site.glossary_links import link_first_uses, term_patterns
 from macros.site.macros import Knowledge, build_error, knowledge, previewing, problems_page
+from macros.site.opendata import published
 from macros.site.sitecheck import SiteCheck
 
 #: Section titles of generated entity pages, in nav order.
@@ -95,6 +99,7 @@ def build_nav(generated: dict[str, dict[str, str]]) -> list[Any]:
         {"Glossary": "glossary.md"},
         {"References": "references.md"},
         {"About": "about.md"},
+        {"Reuse the data": "reuse.md"},
     ]
 
 
@@ -118,10 +123,16 @@ def on_config(config: Any) -> Any:
 
 @event_priority(100)  # before other plugins (link checker, search) take their list of files
 def on_files(files: Any, config: Any) -> Any:
-    """Add one generated page per cause, root and region."""
+    """Add one generated page per cause, root and region, and the open data files (only when the
+    data passed every check: a preview of broken data publishes none)."""
     from mkdocs.structure.files import File
 
-    views = knowledge(Path(config.config_file_path).parent).views
+    root = Path(config.config_file_path).parent
+    checked = knowledge(root)
+    views = checked.views
+    if not checked.errors:
+        for path, text in published(views, root)[1].items():
+            files.append(File.generated(config, path, content=text))
     describe = {
         "causes": lambda rid: views.causes[rid].summary,
         "roots": lambda rid: views.roots[rid].sensory_area,
@@ -184,15 +195,21 @@ def checking_links() -> bool:
 
 @event_priority(-100)  # after every plugin has written its files (search index, assets)
 def on_post_build(config: Any) -> None:
-    """Stop the build when a link or anchor between the site's own pages leads nowhere, or when
-    a page or stylesheet would fetch anything from another host."""
+    """Stop the build when a link or anchor between the site's own pages leads nowhere, when a
+    page or stylesheet would fetch anything from another host, when a page or data file shows
+    editorial matter, or when a data file is over its size budget."""
     checks: SiteCheck | None = _build.pop("checks", None)
     if checks is None:
         return
     root = Path(config.config_file_path).parent
+    site = Path(config.site_dir)
+    for path in DATA_FILES:
+        if (site / path).is_file():  # a missing one is a broken link from the Reuse page
+            checks.add_file(f"{site.name}/{path}", (site / path).read_bytes())
     found = checks.problems(config.site_dir, str(root), config.docs_dir)
     if found["lines"]:
         counts = [f"{found['broken']} broken link(s)"] * bool(found["broken"])
         counts += [f"{found['third_party']} third-party asset(s)"] * bool(found["third_party"])
         counts += [f"{found['leaks']} editorial leak(s)"] * bool(found["leaks"])
+        counts += [f"{found['oversized']} data file(s) over budget"] * bool(found["oversized"])
         raise build_error(f"{' and '.join(counts)} in the built site:\n" + "\n".join(found["lines"]))

@@ -7,24 +7,20 @@ and JSON-LD. Generated pages and the navigation are added by ``macros/hooks.py``
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from macros.kb.load import inputs_stamp, load
-from macros.kb.sections import DATA_DIR, DATA_FILES
 from macros.kb.views import Views
 from macros.problems import Problem
 from macros.render import legmap
 from macros.render.citations import Citer
+from macros.render.dataset_shape import dataset_schema
 from macros.render.entities import cause_page, region_page, root_page
+from macros.render.links import quote_figures
 from macros.render.lists import (
     causes_index,
     comparison_table,
@@ -37,15 +33,15 @@ from macros.render.lists import (
     regions_index,
     roots_table,
 )
-from macros.render.links import quote_figures
 from macros.render.markdown import esc, href
 from macros.render.pages import citing_pages
+from macros.render.reuse import csv_note, example, field_tables, files_list, how_to_cite
 from macros.render.signs import signs_overview, signs_page
 from macros.render.summary import in_short
-from macros.site.finish import review_months
-from macros.site.state import PageState
 from macros.rules import run_checks
-
+from macros.site.finish import review_months
+from macros.site.opendata import published
+from macros.site.state import PageState
 
 
 class DataError(Exception):
@@ -142,6 +138,11 @@ def install(env: Any) -> None:
         "leg_map_table": lambda: legmap.leg_map_table(views, here(), citer()),
         "glossary_page": lambda: glossary_page(views, here(), citer()),
         "references_page": lambda: references_page(views, here(), citing_pages(views, state.rendered)),
+        # The Reuse the data page: the files this build publishes (macros.site.opendata) and their fields.
+        "dataset_files": lambda: files_list(here(), published(views, Path(env.project_dir))[1]),
+        "dataset_citation": lambda: how_to_cite(published(views, Path(env.project_dir))[0]),
+        "dataset_fields": lambda: field_tables(dataset_schema()),
+        "dataset_csv_note": csv_note,
     }
     for name, func in macros.items():
         env.macro(func, name)
@@ -186,6 +187,12 @@ def install(env: Any) -> None:
         need("page summary", page_id, views.summaries)
         record = views.summaries[page_id]
         return in_short(record.in_short, record, here(), citer())
+
+    @env.macro
+    def dataset_example(term_id: str) -> str:
+        """A glossary term as the published JSON holds it, with a CSV row and a few lines of Python."""
+        need("glossary term", term_id, views.terms)
+        return example(views, here(), citer(), term_id)
 
     @env.macro
     def review_interval() -> str:
