@@ -179,12 +179,15 @@ def test_broken_link_in_a_theme_override_is_reported_on_every_page(tmp_path: Pat
 def test_broken_markdown_link_and_anchor_fail_the_strict_build(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     page = project / "content" / "about.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n[x](missing.md) and [y](faqs.md#missing-anchor)\n", encoding="utf-8"
-    )
-    result = build(project, tmp_path / "out")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n[x](missing.md)\n", encoding="utf-8")
+    result = build(project, tmp_path / "out")  # the check, which runs first, knows every page
     assert result.returncode == 1
-    assert "about.md" in result.stderr and "missing.md" in result.stderr and "missing-anchor" in result.stderr
+    assert f"content/about.md:{line_of(page, '[x](missing.md)')}: [link-unknown] links to 'missing.md'" in result.stderr
+    page.write_text(text + "\n[y](faqs.md#missing-anchor)\n", encoding="utf-8")
+    result = build(project, tmp_path / "out2")  # an anchor only the built page has: the site check
+    assert result.returncode == 1
+    assert "about" in result.stderr and "missing-anchor" in result.stderr and "[link-broken]" in result.stderr
 
 
 # --- The CI files themselves ------------------------------------------------------------------------

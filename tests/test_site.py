@@ -16,6 +16,7 @@ import pytest
 from macros.kb import models as m
 from macros.kb.load import load
 from macros.kb.views import Views
+from macros.render.links import quote_figures
 from macros.site.hooks import build_nav, entity_pages
 from tests.helpers import REPORTS, ROOT, copy_project, edit, line_of
 
@@ -210,7 +211,7 @@ def _first_words(text: str, n: int = 8) -> str:
 
 def test_every_fact_is_rendered_somewhere(site: Path, views: Views) -> None:
     corpus = " ".join(text_of(p) for p in pages(site))
-    kb = views.kb
+    kb = quote_figures(views.kb)  # a quoted figure shows its value
     texts: list[tuple[str, str]] = []
     texts += [(f"cause {c.id}", x) for c in kb.causes for x in (c.summary, c.mechanism, c.pattern, *c.helps)]
     texts += [(f"root {r.id}", x) for r in kb.roots for x in (r.sensory_area, r.weakness, *r.movements, *r.symptoms)]

@@ -9,7 +9,7 @@ from macros.kb import models as m
 from macros.kb.views import Views
 from macros.render.citations import Citer
 from macros.render.labels import URGENCY_ACTION, URGENCY_SHORT, URGENCY_TITLE, urgency_badge, urgency_card
-from macros.render.markdown import bullets, esc, link, page_href
+from macros.render.markdown import bullets, details, esc, link, page_href
 
 WARNING_PAGE = "warning-signs.md"
 
@@ -37,11 +37,14 @@ def group_box(group: m.SignGroup, signs: list[m.WarningSign], here: str, citer: 
     """Signs shown together: the group's title, what they share, and each sign in one line."""
     level = min((s.urgency for s in signs), key=m.URGENCY_ORDER.index)
     items = [f'<span id="sign-{s.id}"></span>**{esc(s.name)}**: {esc(s.description)}' for s in signs]
+    more = bullets([f"**{esc(s.name)}**: {esc(s.action)}" for s in signs]).rstrip()
     body = [
         f"{urgency_badge(level)} {esc(group.description)}{citer.cite(group)}",
         bullets(items).rstrip() + citer.cite(*signs),
         "",
         f"**What to do:** {esc(URGENCY_ACTION[level])}",
+        "",
+        details("What happens next, sign by sign", more, css="ta-more"),
     ]
     box = urgency_card(level, "\n".join(body), title=group.title)
     return f'<div class="ta-sign" id="group-{group.id}" markdown>\n\n{box}\n</div>\n'

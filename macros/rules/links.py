@@ -57,7 +57,8 @@ def _page_problem(ctx: Context, page: str, address: str, pages: set[str]) -> str
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if target not in pages:
         hint = did_you_mean(target, pages) or " - check the file name under content/"
-        return f"links to '{address}', which is not a page (it would be {target}){hint}"
+        where = f" (it would be content/{target})" if target != path else ""
+        return f"links to '{address}', which is not a page{where}{hint}"
     kind = next((k for k, listing in LIST_PAGES.items() if listing == target), None)
     if kind and anchor and ctx.readable(kind):
         ids = {anchor_of(kind, r.id) for r in records_of(ctx.kb, kind)}
