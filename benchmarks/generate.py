@@ -9,6 +9,7 @@ so the copies are as connected as the original. Phrases the checker needs to be 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -18,16 +19,22 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from macros.kb.sections import REFERENCES, SECTIONS  # noqa: E402
+from macros.kb.sections import REFERENCES, SECTIONS, TABLES  # noqa: E402
 
-#: The nerve roots are a closed set, copied once: references to them, and theirs, stay as they are.
-FIXED = ("roots", "lexicon")
+#: The nerve roots are a closed set, copied once, as are the tables (lexicon, hosts): references
+#: to them, and theirs, stay as they are.
+FIXED = ("roots", *(t.key for t in TABLES))
 #: Fields holding ids of copied kinds (section key -> field -> target section key), from the models.
 REFS: dict[str, dict[str, str]] = {}
 for _key, _field, _target in REFERENCES:
     if _key not in FIXED and _target not in FIXED:
         REFS.setdefault(_key, {})[_field] = _target
-SUFFIXED_PHRASES = {"signs": ("aliases",), "figures": ("phrases",), "glossary": ("term", "aliases")}
+SUFFIXED_PHRASES = {
+    "signs": ("aliases",),
+    "figures": ("phrases",),
+    "glossary": ("term", "aliases"),
+    "faqs": ("question",),
+}
 #: Copied data files and the sections each holds.
 FILES: dict[str, list[str]] = {}
 for _section in SECTIONS:
@@ -58,7 +65,10 @@ def _copy(record: dict[str, Any], key: str, k: int) -> dict[str, Any]:
             {**s, "id": f"{s['id']}-{k}"} if isinstance(s, dict) else f"{s}-{k}" for s in record["sources"]
         ]
     if key in ("causes", "regions", "signs", "deficits", "muscles", "nerves"):
-        out["name"] = f"{record['name']} {k}"
+        # Each item of a name that lists several ("Caffeine, nicotine and stimulants") is a name too.
+        out["name"] = "".join(
+            p if p in (", ", " and ") else f"{p} {k}" for p in re.split(r"(, | and )", record["name"])
+        )
         out["synonyms"] = [f"{v} {k}" for v in record.get("synonyms", [])] if "synonyms" in record else None
         if out["synonyms"] is None:
             del out["synonyms"]
@@ -74,7 +84,7 @@ def generate(scale: int, dest: Path) -> int:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "macros").symlink_to(ROOT / "macros")
     (dest / "data").mkdir()
-    for name in ("roots.yaml", "lexicon.yaml"):
+    for name in sorted({s.file for s in (*SECTIONS, *TABLES) if s.key in FIXED}):
         shutil.copy(ROOT / "data" / name, dest / "data" / name)
     count = len(yaml.safe_load((ROOT / "data" / "roots.yaml").read_text(encoding="utf-8"))["roots"])
     for name, keys in FILES.items():
