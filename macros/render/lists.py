@@ -30,7 +30,12 @@ def faqs_page(v: Views, here: str, citer: Citer) -> str:
     order = list(TOPIC_LABEL)
     faqs = sorted(v.kb.faqs, key=lambda f: order.index(f.topic))
     jump = [f"[{esc(f.question)}](#faq-{f.id})" for f in faqs]
-    out = ['<nav class="ta-jump" aria-label="Questions on this page" markdown>\n' + bullets(jump) + "</nav>\n"]
+    # The jump list repeats every question: kept out of the search index.
+    out = [
+        '<nav class="ta-jump" aria-label="Questions on this page" data-search-exclude markdown>\n'
+        + bullets(jump)
+        + "</nav>\n"
+    ]
     for topic, group in groupby(faqs, key=lambda f: f.topic):
         out.append(f"## {TOPIC_LABEL[topic]}\n")
         for f in group:
@@ -59,7 +64,7 @@ def _initial(text: str) -> str:
 def _letters(initials: list[str], kind: str) -> str:
     """An A-Z jump list of the letters that have entries."""
     links = " ".join(f'<a href="#{kind}-{letter.lower()}">{letter}</a>' for letter in dict.fromkeys(initials))
-    return f'<nav class="ta-jump ta-jump--letters" aria-label="Jump to a letter">{links}</nav>\n'
+    return f'<nav class="ta-jump ta-jump--letters" aria-label="Jump to a letter" data-search-exclude>{links}</nav>\n'
 
 
 def glossary_page(v: Views, here: str, citer: Citer) -> str:

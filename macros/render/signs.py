@@ -69,7 +69,8 @@ def by_tier(v: Views) -> list[tuple[str, list[m.WarningSign]]]:
 
 def checklist(v: Views) -> str:
     """ "Should I see a doctor?": a checkbox per sign; a script says the most urgent tier ticked.
-    Hidden until the script runs, so a reader without it sees the signs by tier below."""
+    Hidden until the script runs, so a reader without it sees the signs by tier below. Its labels
+    repeat the signs' names, so only its heading and opening line are in the search index."""
     messages = "".join(
         f' data-say-{level}="{html.escape(f"{URGENCY_SHORT[level]}: {URGENCY_ACTION[level]}", quote=True)}"'
         for level in m.URGENCY_ORDER
@@ -84,10 +85,10 @@ def checklist(v: Views) -> str:
         '<h2 id="checklist-title">Should I see a doctor?</h2>\n'
         "<p>Tick anything that is happening to you now. The answer says how soon to get help. "
         "It cannot tell you what is wrong: only a doctor can. Nothing you tick leaves this page.</p>\n"
-        '<ul class="ta-checklist__items">\n' + "\n".join(items) + "\n</ul>\n"
-        '<p class="ta-checklist__result" role="status" aria-live="polite" data-checklist-result>'
+        '<ul class="ta-checklist__items" data-search-exclude>\n' + "\n".join(items) + "\n</ul>\n"
+        '<p class="ta-checklist__result" role="status" aria-live="polite" data-checklist-result data-search-exclude>'
         "Nothing ticked yet.</p>\n"
-        '<button type="reset" class="md-button">Clear</button>\n'
+        '<button type="reset" class="md-button" data-search-exclude>Clear</button>\n'
         "</form>\n"
     )
 
@@ -98,7 +99,9 @@ def signs_page(v: Views, here: str, citer: Citer) -> str:
     jump = [f"[{URGENCY_TITLE[level]}](#{level}) ({len(signs)})" for level, signs in tiers]
     out = [
         checklist(v),
-        '<nav class="ta-jump" aria-label="Tiers on this page" markdown>\n' + bullets(jump) + "</nav>\n",
+        '<nav class="ta-jump" aria-label="Tiers on this page" data-search-exclude markdown>\n'
+        + bullets(jump)
+        + "</nav>\n",
     ]
     for level, signs in tiers:
         out.append(f"## {URGENCY_TITLE[level]} {{#{level}}}\n")
