@@ -157,9 +157,3 @@ def bullets(items: list[str]) -> str:
 def cited(text: str, record: m.Record, citer: Citer) -> str:
     """Escaped text followed by the record's footnote citations."""
     return f"{esc(text)}{citer.cite(record)}"
-
-
-def indent(markdown: str, spaces: int = 4) -> str:
-    """Indent every line (for the body of an admonition)."""
-    pad = " " * spaces
-    return "\n".join(pad + line if line.strip() else "" for line in markdown.splitlines())

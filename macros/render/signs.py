@@ -20,7 +20,8 @@ def tier_href(here: str, level: str) -> str:
 
 
 def sign_box(sign: m.WarningSign, v: Views, here: str, citer: Citer) -> str:
-    """One warning sign: its symptom as the box's title, its tier as a tag, what to do."""
+    """One warning sign: its symptom as the box's title, its tier as a tag, what to do. Only the
+    warning-signs page puts it in the search index: a sign is found once, at its own place."""
     body = [
         f"{urgency_badge(sign.urgency)} {esc(sign.description)}{citer.cite(sign)}",
         "",
@@ -29,22 +30,26 @@ def sign_box(sign: m.WarningSign, v: Views, here: str, citer: Citer) -> str:
     causes = [link(here, "causes", c, v.causes[c].name) for c in sign.causes if c in v.causes]
     if causes:
         body += ["", f"Can be linked with: {', '.join(causes)}."]
-    box = urgency_card(sign.urgency, "\n".join(body), title=sign.name)
-    return f'<div class="ta-sign" id="sign-{sign.id}" markdown>\n\n{box}\n</div>\n'
+    box = urgency_card(sign.urgency, "\n".join(body), sign.name, f"sign-{sign.id}", indexed=here == WARNING_PAGE)
+    return f'<div class="ta-sign" markdown>\n\n{box}\n</div>\n'
 
 
 def group_box(group: m.SignGroup, signs: list[m.WarningSign], here: str, citer: Citer) -> str:
-    """Signs shown together: the group's title, what they share, and each sign in one line."""
+    """Signs shown together: the group's title, what they share, then each sign under a small
+    heading of its own (so a search for "bladder" lands on that sign), and what to do."""
     level = min((s.urgency for s in signs), key=m.URGENCY_ORDER.index)
-    items = [f'<span id="sign-{s.id}"></span>**{esc(s.name)}**: {esc(s.description)}' for s in signs]
+    indexed = here == WARNING_PAGE
+    excluded = "" if indexed else " data-search-exclude"
+    items = [f'<h4 id="sign-{s.id}"{excluded}>{html.escape(s.name)}</h4>\n\n{esc(s.description)}' for s in signs]
     body = [
         f"{urgency_badge(level)} {esc(group.description)}{citer.cite(group)}",
-        bullets(items).rstrip() + citer.cite(*signs),
+        "",
+        "\n\n".join(items) + citer.cite(*signs),
         "",
         f"**What to do:** {esc(URGENCY_ACTION[level])}",
     ]
-    box = urgency_card(level, "\n".join(body), title=group.title)
-    return f'<div class="ta-sign" id="group-{group.id}" markdown>\n\n{box}\n</div>\n'
+    box = urgency_card(level, "\n".join(body), group.title, f"group-{group.id}", indexed=indexed)
+    return f'<div class="ta-sign" markdown>\n\n{box}\n</div>\n'
 
 
 def sign_boxes(signs: list[m.WarningSign], v: Views, here: str, citer: Citer) -> str:
