@@ -43,9 +43,13 @@ def test_links_are_relative_and_validated_by_mkdocs(here: str, kind: str, record
 
 
 def test_urgency_card_is_an_admonition_of_its_level() -> None:
-    card = urgency_card("emergency", "Line one\n\nLine two")
-    assert card.splitlines()[0] == '!!! emergency "Emergency: call 999 or 911, or go to the emergency department now"'
-    assert card.splitlines()[1] == "    Line one"
+    card = urgency_card("emergency", "Line one\n\nLine two", anchor="sign-x")
+    assert card.splitlines()[0] == '<div class="admonition emergency" markdown>'
+    assert card.splitlines()[1] == (
+        '<h3 class="admonition-title" id="sign-x">Emergency: call 999 or 911, or go to the emergency department now</h3>'
+    )
+    assert "\nLine one\n\nLine two\n" in card
+    assert "data-search-exclude" in urgency_card("soon", "x", "A sign", "sign-x", indexed=False)
 
 
 def test_one_marker_cites_every_source_of_the_facts_shown_together(v: Views) -> None:
@@ -79,7 +83,7 @@ def test_cause_page_answers_first_then_signs_then_what_helps(v: Views) -> None:
         body.index(x) for x in ("# Caffeine", "In short", "## What it is", "## When to see a doctor", "## What helps")
     ]
     assert order == sorted(order)
-    assert 'id="sign-weakness"' in body and '!!! urgent "Weakness"' in body, "signs come from signs.causes"
+    assert 'id="sign-weakness" data-search-exclude>Weakness</h3>' in body, "signs come from signs.causes"
     assert "[Calf](../body-areas/calf.md)" in body
     assert "[Is twitching common?](../faqs.md#faq-is-it-common)" in body
     summary = body[body.index("In short") : body.index("## What it is")]
@@ -97,7 +101,7 @@ def test_region_page_is_derived_from_roots_and_causes(v: Views) -> None:
 
 def test_signs_page_has_a_jump_list_a_checklist_and_a_box_per_sign(v: Views) -> None:
     body = signs.signs_page(v, "warning-signs.md", Citer(v.sources))
-    assert 'id="sign-weakness"' in body and '!!! urgent "Weakness"' in body
+    assert '<h3 class="admonition-title" id="sign-weakness">Weakness</h3>' in body, "in the search index here"
     assert "[Urgent: see a doctor within a few days](#urgent) (1)" in body
     assert '<input type="checkbox" id="check-weakness" data-tier="urgent">' in body
     assert body.index("data-checklist") < body.index("## Urgent")

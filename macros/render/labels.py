@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import html
 
-from macros.render.markdown import indent
-
 #: The one wording of each urgency tier, used by every page (never reworded per page).
 URGENCY_TITLE: dict[str, str] = {
     "emergency": "Emergency: call 999 or 911, or go to the emergency department now",
@@ -85,8 +83,13 @@ def frequency_tag(level: str | None) -> str:
     return f'<span class="ta-tag">{FREQUENCY_LABEL[level]}</span>' if level else ""
 
 
-def urgency_card(level: str, body: str, title: str | None = None) -> str:
-    """The one care-card component for an urgency tier (a styled admonition). Its title is data
-    text: Markdown reads an admonition title as inline HTML, so it is escaped here, quotes too."""
-    shown = html.escape(title, quote=True) if title else URGENCY_TITLE[level]
-    return f'!!! {level} "{shown}"\n{indent(body)}\n'
+def urgency_card(level: str, body: str, title: str | None = None, anchor: str = "", indexed: bool = True) -> str:
+    """The one care-card component for an urgency tier: an admonition whose title is a heading,
+    with ``anchor`` as its id, so that the page's outline and the search index list each card.
+    ``indexed=False`` keeps a card out of the search index (one repeated away from its own page)."""
+    attrs = (f' id="{anchor}"' if anchor else "") + ("" if indexed else " data-search-exclude")
+    heading = html.escape(title or URGENCY_TITLE[level], quote=False)
+    return (
+        f'<div class="admonition {level}" markdown>\n<h3 class="admonition-title"{attrs}>{heading}</h3>\n\n'
+        f"{body}\n\n</div>\n"
+    )

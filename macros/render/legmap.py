@@ -147,7 +147,10 @@ def _json(data: object) -> str:
 
 
 def leg_map(v: Views, here: str) -> str:
-    """The leg map: two views with area buttons, the answer beside or below, roots as an advanced view."""
+    """The leg map: two views with area buttons, the answer beside or below, roots as an advanced view.
+    Out of the search index: its text is button labels, which ran together there. Each part is
+    marked, not the whole: Material's indexer ends an exclusion at the first nested element with
+    the excluded element's tag (a <div> inside the excluded <div>)."""
     views = "".join(view_html(view, map_regions(v)) for view in VIEWS)
     others = "".join(button(r, r.name) for r in unmapped_regions(v))
     roots = "".join(
@@ -156,13 +159,17 @@ def leg_map(v: Views, here: str) -> str:
     )
     return (
         '<div class="ta-legmap" data-legmap>\n'
-        '<p class="ta-legmap__hint">The map shows one leg: it stands for either. '
+        '<p class="ta-legmap__hint" data-search-exclude>The map shows one leg: it stands for either. '
         "Nerve roots are in an advanced view below it.</p>\n"
-        f'<div class="ta-legmap__layout"><div class="ta-legmap__views">{views}</div>'
-        + (f'<div class="ta-legmap__others" role="group" aria-label="Other areas">{others}</div>' if others else "")
-        + f'<div class="ta-legmap__answer" aria-live="polite"><p>{TEXT["start"]}</p></div>'
-        '<button type="button" class="ta-legmap__back" hidden>Back to the map</button>'
-        '<details class="ta-legmap__advanced"><summary>Show by nerve root (advanced)</summary>'
+        f'<div class="ta-legmap__layout"><div class="ta-legmap__views" data-search-exclude>{views}</div>'
+        + (
+            f'<div class="ta-legmap__others" role="group" aria-label="Other areas" data-search-exclude>{others}</div>'
+            if others
+            else ""
+        )
+        + f'<div class="ta-legmap__answer" aria-live="polite" data-search-exclude><p>{TEXT["start"]}</p></div>'
+        '<button type="button" class="ta-legmap__back" hidden data-search-exclude>Back to the map</button>'
+        '<details class="ta-legmap__advanced" data-search-exclude><summary>Show by nerve root (advanced)</summary>'
         "<p>Choose a nerve root to see where its trouble shows (hatched) and its skin area (dashed outline).</p>"
         f'<div class="ta-legmap__roots" role="group" aria-label="Nerve roots">{roots}</div>'
         '<p class="ta-legmap__legend"><span class="ta-legmap__key ta-legmap__key--motor"></span> Twitching or weakness'
@@ -177,7 +184,8 @@ TABLE_HEADS = ("Body area", "Possible causes", "Warning signs", "Nerve roots")
 
 def leg_map_table(v: Views, here: str, citer: Citer) -> str:
     """The map's text alternative: every area with its causes, warning signs and nerve roots. Each
-    cell carries its column's name, so that legmap.css can stack the rows on a phone."""
+    cell carries its column's name, so that legmap.css can stack the rows on a phone. Out of the
+    search index: it repeats the area pages, which a search should find instead."""
     rows = []
     for r in v.kb.anatomy.regions:
         causes, lines = likely_causes(v, r.id), sign_lines(v, r.id)
@@ -205,7 +213,7 @@ def leg_map_table(v: Views, here: str, citer: Citer) -> str:
         rows.append(f'<tr markdown="block">\n<th scope="row" markdown="span">{area}</th>\n{tds}</tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in TABLE_HEADS)
     return (
-        f'<div class="ta-legmap-table" markdown>\n<table markdown="block">\n<thead><tr>{head}</tr></thead>\n'
+        f'<div class="ta-legmap-table" data-search-exclude markdown>\n<table markdown="block">\n<thead><tr>{head}</tr></thead>\n'
         '<tbody markdown="block">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
     )
 

@@ -26,11 +26,19 @@ def faq_section(faqs: list[m.Faq], here: str, citer: Citer, heading: str = "## Q
 
 
 def faqs_page(v: Views, here: str, citer: Citer) -> str:
-    """Every FAQ by topic: the questions first as a jump list, then each answer collapsed."""
+    """Every FAQ by topic: the questions first as a jump list, then each answer collapsed under
+    its question. The question is a heading (allowed inside <summary>): the page's outline lists
+    it, and the search index gives it an entry of its own, so a search lands on the question."""
     order = list(TOPIC_LABEL)
     faqs = sorted(v.kb.faqs, key=lambda f: order.index(f.topic))
     jump = [f"[{esc(f.question)}](#faq-{f.id})" for f in faqs]
-    out = ['<nav class="ta-jump" aria-label="Questions on this page" markdown>\n' + bullets(jump) + "</nav>\n"]
+    # The jump list repeats every question: kept out of the search index, where each question is
+    # its own entry (the heading inside its summary).
+    out = [
+        '<nav class="ta-jump" aria-label="Questions on this page" data-search-exclude markdown>\n'
+        + bullets(jump)
+        + "</nav>\n"
+    ]
     for topic, group in groupby(faqs, key=lambda f: f.topic):
         out.append(f"## {TOPIC_LABEL[topic]}\n")
         for f in group:
@@ -39,8 +47,8 @@ def faqs_page(v: Views, here: str, citer: Citer) -> str:
             related += [link(here, "roots", r, v.roots[r].label) for r in f.roots if r in v.roots]
             more = f"\n\nRelated: {', '.join(related)}." if related else ""
             out.append(
-                f'<details class="ta-entry" id="faq-{f.id}" markdown>\n<summary>{html.escape(f.question)}</summary>\n\n'
-                f"{esc(f.answer)}{citer.cite(f)}{more}\n\n</details>\n"
+                f'<details class="ta-entry" markdown>\n<summary><h3 id="faq-{f.id}">{html.escape(f.question)}</h3>'
+                f"</summary>\n\n{esc(f.answer)}{citer.cite(f)}{more}\n\n</details>\n"
             )
     return "\n".join(out)
 
@@ -59,7 +67,7 @@ def _initial(text: str) -> str:
 def _letters(initials: list[str], kind: str) -> str:
     """An A-Z jump list of the letters that have entries."""
     links = " ".join(f'<a href="#{kind}-{letter.lower()}">{letter}</a>' for letter in dict.fromkeys(initials))
-    return f'<nav class="ta-jump ta-jump--letters" aria-label="Jump to a letter">{links}</nav>\n'
+    return f'<nav class="ta-jump ta-jump--letters" aria-label="Jump to a letter" data-search-exclude>{links}</nav>\n'
 
 
 def glossary_page(v: Views, here: str, citer: Citer) -> str:

@@ -71,15 +71,19 @@ def html_link(here: str, kind: str, record_id: str, text: str) -> str:
 def cards_table(headers: list[str], rows: list[list[str]], caption: str = "") -> str:
     """A table that becomes one card per row on a phone (each cell labelled by its column), so
     no column is ever off-screen. Cells are HTML (escape data text with ``html.escape``)."""
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
+    # One cell a line: the search index reads a table as text, and cells written end to end ran
+    # together there ("Needs a check by a doctorIsaacs syndrome", "test50 out of 50").
+    head = "\n".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
     body = "\n".join(
-        "<tr>"
-        + "".join(f'<td data-label="{html.escape(h, quote=True)}">{c}</td>' for h, c in zip(headers, row, strict=True))
-        + "</tr>"
+        "<tr>\n"
+        + "\n".join(
+            f'<td data-label="{html.escape(h, quote=True)}">{c}</td>' for h, c in zip(headers, row, strict=True)
+        )
+        + "\n</tr>"
         for row in rows
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return f'<div class="ta-table">\n<table class="ta-cards">{cap}<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>\n</div>\n'
+    return f'<div class="ta-table">\n<table class="ta-cards">{cap}<thead><tr>\n{head}\n</tr></thead>\n<tbody>\n{body}\n</tbody></table>\n</div>\n'
 
 
 def details(summary: str, body: str, element_id: str = "", css: str = "") -> str:
@@ -126,9 +130,3 @@ def bullets(items: list[str]) -> str:
 def cited(text: str, record: m.Record, citer: Citer) -> str:
     """Escaped text followed by the record's footnote citations."""
     return f"{esc(text)}{citer.cite(record)}"
-
-
-def indent(markdown: str, spaces: int = 4) -> str:
-    """Indent every line (for the body of an admonition)."""
-    pad = " " * spaces
-    return "\n".join(pad + line if line.strip() else "" for line in markdown.splitlines())

@@ -20,7 +20,8 @@ def tier_href(here: str, level: str) -> str:
 
 
 def sign_box(sign: m.WarningSign, v: Views, here: str, citer: Citer) -> str:
-    """One warning sign: its symptom as the box's title, its tier as a tag, what to do."""
+    """One warning sign: its symptom as the box's title, its tier as a tag, what to do. Only the
+    warning-signs page puts it in the search index: a sign is found once, at its own place."""
     body = [
         f"{urgency_badge(sign.urgency)} {esc(sign.description)}{citer.cite(sign)}",
         "",
@@ -29,25 +30,29 @@ def sign_box(sign: m.WarningSign, v: Views, here: str, citer: Citer) -> str:
     causes = [link(here, "causes", c, v.causes[c].name) for c in sign.causes if c in v.causes]
     if causes:
         body += ["", f"Can be linked with: {', '.join(causes)}."]
-    box = urgency_card(sign.urgency, "\n".join(body), title=sign.name)
-    return f'<div class="ta-sign" id="sign-{sign.id}" markdown>\n\n{box}\n</div>\n'
+    box = urgency_card(sign.urgency, "\n".join(body), sign.name, f"sign-{sign.id}", indexed=here == WARNING_PAGE)
+    return f'<div class="ta-sign" markdown>\n\n{box}\n</div>\n'
 
 
 def group_box(group: m.SignGroup, signs: list[m.WarningSign], here: str, citer: Citer) -> str:
-    """Signs shown together: the group's title, what they share, and each sign in one line."""
+    """Signs shown together: the group's title, what they share, then each sign under a small
+    heading of its own (so a search for "bladder" lands on that sign), and what to do."""
     level = min((s.urgency for s in signs), key=m.URGENCY_ORDER.index)
-    items = [f'<span id="sign-{s.id}"></span>**{esc(s.name)}**: {esc(s.description)}' for s in signs]
+    indexed = here == WARNING_PAGE
+    excluded = "" if indexed else " data-search-exclude"
+    items = [f'<h4 id="sign-{s.id}"{excluded}>{html.escape(s.name)}</h4>\n\n{esc(s.description)}' for s in signs]
     more = bullets([f"**{esc(s.name)}**: {esc(s.action)}" for s in signs]).rstrip()
     body = [
         f"{urgency_badge(level)} {esc(group.description)}{citer.cite(group)}",
-        bullets(items).rstrip() + citer.cite(*signs),
+        "",
+        "\n\n".join(items) + citer.cite(*signs),
         "",
         f"**What to do:** {esc(URGENCY_ACTION[level])}",
         "",
         details("What happens next, sign by sign", more, css="ta-more"),
     ]
-    box = urgency_card(level, "\n".join(body), title=group.title)
-    return f'<div class="ta-sign" id="group-{group.id}" markdown>\n\n{box}\n</div>\n'
+    box = urgency_card(level, "\n".join(body), group.title, f"group-{group.id}", indexed=indexed)
+    return f'<div class="ta-sign" markdown>\n\n{box}\n</div>\n'
 
 
 def sign_boxes(signs: list[m.WarningSign], v: Views, here: str, citer: Citer) -> str:
@@ -72,7 +77,8 @@ def by_tier(v: Views) -> list[tuple[str, list[m.WarningSign]]]:
 
 def checklist(v: Views) -> str:
     """ "Should I see a doctor?": a checkbox per sign; a script says the most urgent tier ticked.
-    Hidden until the script runs, so a reader without it sees the signs by tier below."""
+    Hidden until the script runs, so a reader without it sees the signs by tier below. Its labels
+    repeat the signs' names, so only its heading and opening line are in the search index."""
     messages = "".join(
         f' data-say-{level}="{html.escape(f"{URGENCY_SHORT[level]}: {URGENCY_ACTION[level]}", quote=True)}"'
         for level in m.URGENCY_ORDER
@@ -87,10 +93,10 @@ def checklist(v: Views) -> str:
         '<h2 id="checklist-title">Should I see a doctor?</h2>\n'
         "<p>Tick anything that is happening to you now. The answer says how soon to get help. "
         "It cannot tell you what is wrong: only a doctor can. Nothing you tick leaves this page.</p>\n"
-        '<ul class="ta-checklist__items">\n' + "\n".join(items) + "\n</ul>\n"
-        '<p class="ta-checklist__result" role="status" aria-live="polite" data-checklist-result>'
+        '<ul class="ta-checklist__items" data-search-exclude>\n' + "\n".join(items) + "\n</ul>\n"
+        '<p class="ta-checklist__result" role="status" aria-live="polite" data-checklist-result data-search-exclude>'
         "Nothing ticked yet.</p>\n"
-        '<button type="reset" class="md-button">Clear</button>\n'
+        '<button type="reset" class="md-button" data-search-exclude>Clear</button>\n'
         "</form>\n"
     )
 
@@ -101,7 +107,9 @@ def signs_page(v: Views, here: str, citer: Citer) -> str:
     jump = [f"[{URGENCY_TITLE[level]}](#{level}) ({len(signs)})" for level, signs in tiers]
     out = [
         checklist(v),
-        '<nav class="ta-jump" aria-label="Tiers on this page" markdown>\n' + bullets(jump) + "</nav>\n",
+        '<nav class="ta-jump" aria-label="Tiers on this page" data-search-exclude markdown>\n'
+        + bullets(jump)
+        + "</nav>\n",
     ]
     for level, signs in tiers:
         out.append(f"## {URGENCY_TITLE[level]} {{#{level}}}\n")

@@ -1,6 +1,7 @@
 """The "In short" block a page opens with: what it is, whether it is usually harmless, what
 helps, and when to see a doctor, linking to that tier of the warning-signs page. It holds no
-citation marker (its record's sources are on the page's list); it must fit a phone's first screen."""
+citation marker (its record's sources are on the page's list); it must fit a phone's first screen.
+Its "In short" label stays out of the search index, so that a result's snippet opens with the answer."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def in_short(
         f"{URGENCY_SHORT[block.tier]}</span>",
     ]
     return (
-        '<div class="ta-in-short" markdown>\n\n<p class="ta-in-short__title">In short</p>\n\n'
+        '<div class="ta-in-short" markdown>\n\n<p class="ta-in-short__title" data-search-exclude>In short</p>\n\n'
         + "\n".join(lines)
         + "\n\n</div>\n"
     )

@@ -64,7 +64,140 @@ def page_title(kind: str, title: str) -> str:
 
 #: Search ranking of generated pages: a reader's everyday words should land on the one page
 #: about that thing before long list pages that merely mention it (tests/test_search.py).
-SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 2}
+SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 3}
+
+#: lunr's stop words: the index never holds them, and Material makes every query word a prefix,
+#: so "is twitching serious" also searched for "is*" (Isaacs syndrome first) and "twitching at
+#: night" for "at*" (atrophy). The search separator drops them from queries as whole words. Also
+#: "over" ("twitching all over", "over 2 weeks"), which as a prefix found "Overactive thyroid".
+SEARCH_STOP_WORDS = [
+    "a",
+    "able",
+    "about",
+    "across",
+    "after",
+    "all",
+    "almost",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "dear",
+    "did",
+    "do",
+    "does",
+    "either",
+    "else",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "least",
+    "let",
+    "like",
+    "likely",
+    "may",
+    "me",
+    "might",
+    "most",
+    "must",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "off",
+    "often",
+    "on",
+    "only",
+    "or",
+    "other",
+    "our",
+    "own",
+    "rather",
+    "said",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "tis",
+    "to",
+    "too",
+    "twas",
+    "us",
+    "wants",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "over",
+]
+
+
+def stop_word_separator(words: list[str]) -> str:
+    """A regex matching any of ``words`` as a whole word, lower case or capitalised (a phone
+    capitalises a query's first word; Material compiles the separator without the i flag)."""
+    return r"\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words) + r")\b"
 
 
 def page_source(kind: str, record_id: str, title: str, description: str) -> str:
@@ -118,6 +251,10 @@ def on_config(config: Any) -> Any:
         _last_pages.update(pages)
     _build["pages"] = pages
     config["nav"] = build_nav(pages)
+    search = config.plugins.get("material/search")
+    words = stop_word_separator(SEARCH_STOP_WORDS)
+    if search is not None and not search.config.separator.endswith(words):  # once per config
+        search.config.separator = f"{search.config.separator}|{words}"
     return config
 
 
