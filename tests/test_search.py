@@ -55,7 +55,7 @@ EXPECTED = {
 #: and labels start with a capital ("L5", "S1", "B12").
 GLUED_DIGITS = re.compile(r"(?<=[a-z)\].,;:!?])(?<![0-9][.,])\d+")
 #: Two words run together, such as two table cells or two buttons ("doctorIsaacs", "mapShow").
-GLUED_WORDS = re.compile(r"\b\w*[a-z][A-Z]\w*")
+GLUED_WORDS = re.compile(r"\b(?!PubMed\b)\w*[a-z][A-Z]\w*")  # PubMed is spelt that way
 #: Labels and controls that are not content: the "In short" label, heading permalinks, the
 #: source list's summary, the checklist's and the leg map's controls, the glossary popover's link.
 NOT_CONTENT = (

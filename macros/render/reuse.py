@@ -44,7 +44,7 @@ def files_list(here: str, texts: dict[str, str]) -> str:
     items = []
     for path, text in texts.items():
         size = len(text.encode("utf-8"))
-        shown = f"{size / 1000:,.0f} kB" if size >= 1000 else f"{size} bytes"
+        shown = f"{size / 1000:,.0f} KB" if size >= 1000 else f"{size} bytes"
         items.append(f"[{path.rsplit('/', 1)[-1]}]({page_href(here, path)}) ({shown}): {FILE_WORDS[path]}.")
     return bullets(items)
 
@@ -52,9 +52,10 @@ def files_list(here: str, texts: dict[str, str]) -> str:
 def how_to_cite(version: Version) -> str:
     """The citation to give when reusing the data: credit, title, version and licence."""
     stamp = f"version {version.commit[:12]}, " if version.commit else ""
+    # Kept out of search: the version is a commit id, not words anyone searches for.
     return (
-        f"> {LICENCE.attribution}. *{TITLE}*, {stamp}built {words_date(version.built)}. "
-        f"Licensed under [{LICENCE.name}]({LICENCE.url}).\n"
+        f'<blockquote class="ta-cite-as" data-search-exclude markdown>\n\n{LICENCE.attribution}. *{TITLE}*, '
+        f"{stamp}built {words_date(version.built)}. Licensed under [{LICENCE.name}]({LICENCE.url}).\n\n</blockquote>\n"
     )
 
 
@@ -191,8 +192,14 @@ def type_words(prop: dict[str, Any], defs: dict[str, Any]) -> str:
 _PLURAL = {"id": "ids", "text": "texts", "number": "numbers", "whole number": "whole numbers"}
 
 
+#: Parts whose class name reads badly as a heading ("In short" is the reader's box, not a part).
+_TITLES = {"InShort": "The four-line answer"}
+
+
 def _words(name: str) -> str:
     """'RootRow' -> 'Root row'."""
+    if name in _TITLES:
+        return _TITLES[name]
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
     return spaced[0] + spaced[1:].lower()
 
