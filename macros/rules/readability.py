@@ -110,6 +110,13 @@ def _hyphenation() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_US")
 
 
+@functools.lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    """Syllables of a word as pyphen splits it (pages repeat a few thousand words tens of thousands
+    of times, so each word is split once)."""
+    return len(_hyphenation().positions(word)) + 1
+
+
 def measure(text: str) -> tuple[int, float]:
     """(words, Flesch-Kincaid grade) of a text, as textstat 0.7.4 counts them; (0, 0.0) without words."""
     words = len(_PUNCTUATION.sub("", text).split())
@@ -117,8 +124,7 @@ def measure(text: str) -> tuple[int, float]:
         return 0, 0.0
     short = sum(len(_PUNCTUATION.sub("", s).split()) <= 2 for s in _SENTENCE.findall(text))
     sentences = max(1, len(_SENTENCE.findall(text)) - short)
-    positions = _hyphenation().positions
-    syllables = sum(len(positions(word)) + 1 for word in _PUNCTUATION.sub("", text.lower()).split())
+    syllables = sum(map(_syllables, _PUNCTUATION.sub("", text.lower()).split()))
     asl = _round(words / sentences, 1)  # textstat rounds both averages
     spw = _round(syllables / words, 1)
     return words, _round(0.39 * asl + 11.8 * spw - 15.59, 1)
