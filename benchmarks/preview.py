@@ -16,30 +16,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.helpers import wait_for_page  # noqa: E402
+
 PAGE = "/causes/caffeine-and-stimulants/"
 NAME = "name: Caffeine, nicotine, alcohol and stimulants"
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(url: str, needle: str, timeout: float) -> float:
-    """Seconds until ``needle`` is in the page at ``url`` (polled every 20 ms)."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        try:
-            if needle in _get(url):
-                return time.monotonic() - start
-        except OSError:
-            pass
-        time.sleep(0.02)
-    raise SystemExit(f"{needle!r} did not appear at {url} within {timeout} s")
 
 
 def main() -> int:
@@ -68,7 +52,7 @@ def main() -> int:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            _wait_for(base + PAGE, "</article>", 120)
+            wait_for_page(base + PAGE, "</article>", 120)
             print(f"first page served {time.monotonic() - started:.2f} s after start (build and serve, no install)")
             causes = project / "data" / "causes.yaml"
             times = []
@@ -76,7 +60,7 @@ def main() -> int:
                 text = causes.read_text(encoding="utf-8")
                 current = next(line.strip() for line in text.splitlines() if line.strip().startswith(NAME))
                 causes.write_text(text.replace(current, f"{NAME} {i}", 1), encoding="utf-8")
-                times.append(_wait_for(base + PAGE, f"stimulants {i}<", 60))
+                times.append(wait_for_page(base + PAGE, f"stimulants {i}<", 60))
                 time.sleep(1.0)  # let the server settle before the next save
         finally:
             server.terminate()

@@ -91,3 +91,26 @@ def tree_hash(folder: Path) -> str:
 def error_lines(output: str) -> list[str]:
     """The error lines of text output (not warnings, not the summary)."""
     return [ln for ln in output.splitlines() if ln.startswith(("data/", "content/")) and "] warning: " not in ln]
+
+
+def get_page(url: str) -> str:
+    """The text of the page at ``url`` (served on 127.0.0.1)."""
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for_page(url: str, needle: str, timeout: float, poll: float = 0.02) -> float:
+    """Seconds until the page at ``url`` contains ``needle`` (fails after ``timeout`` seconds)."""
+    import time
+
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            if needle in get_page(url):
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(poll)
+    raise AssertionError(f"{needle!r} did not appear at {url} within {timeout}s")

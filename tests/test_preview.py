@@ -6,13 +6,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, edit, line_of
+from tests.helpers import ROOT, edit, get_page, line_of, wait_for_page
 from tests.test_site import make_project
 
 #: A heading of every cause page (never on the problem page).
@@ -24,24 +22,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(url: str, needle: str, timeout: float) -> float:
-    """Seconds until the page at ``url`` contains ``needle``."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        try:
-            if needle in _get(url):
-                return time.monotonic() - start
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{needle!r} did not appear at {url} within {timeout}s")
 
 
 @pytest.fixture
@@ -59,7 +39,7 @@ def served(tmp_path: Path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base + "/", "Twitch Atlas", 90)
+        wait_for_page(base + "/", "Twitch Atlas", 90)
         yield project, base, server
     finally:
         server.terminate()
@@ -70,7 +50,7 @@ def test_yaml_edit_shows_up_and_errors_show_in_the_browser(served) -> None:
     project, base, _server = served
     causes = project / "data" / "causes.yaml"
     edit(causes, "name: Caffeine, nicotine, alcohol and stimulants", "name: Coffee and other stimulants")
-    seconds = _wait_for(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
+    seconds = wait_for_page(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
     assert seconds < 30
 
     signs = project / "data" / "signs.yaml"
@@ -78,14 +58,14 @@ def test_yaml_edit_shows_up_and_errors_show_in_the_browser(served) -> None:
         ln.split(":", 1)[1].strip() for ln in signs.read_text(encoding="utf-8").splitlines() if "urgency:" in ln
     )
     edit(signs, f"urgency: {first}", "urgency: emergncy")
-    _wait_for(base + "/", PROBLEM_PAGE, 30)
-    page = _get(base + "/causes/caffeine-and-stimulants/")
+    wait_for_page(base + "/", PROBLEM_PAGE, 30)
+    page = get_page(base + "/causes/caffeine-and-stimulants/")
     article = page[page.index("<article") : page.index("</article>")]
     assert f"data/signs.yaml:{line_of(signs, 'emergncy')}: [value-unknown]" in article
     assert STALE_MARK not in article, "no stale page is served"
 
     edit(signs, "urgency: emergncy", f"urgency: {first}")
-    _wait_for(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
+    wait_for_page(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
 
 
 #: Each mistake an editor can make: (what it is, file, text to replace, broken text, rule expected).
@@ -126,12 +106,12 @@ def test_the_preview_shows_every_mistake_on_every_page_and_recovers(served) -> N
         path = project / file
         assert good in path.read_text(encoding="utf-8"), (what, good)
         edit(path, good, bad)
-        _wait_for(base + _page_of(file), f"[{rule}]", 30)
+        wait_for_page(base + _page_of(file), f"[{rule}]", 30)
         for address in ("/", _page_of(file), "/causes/caffeine-and-stimulants/", "/glossary/"):
-            page = _get(base + address)
+            page = get_page(base + address)
             assert PROBLEM_PAGE in page and f"[{rule}]" in page and "Traceback" not in page, (what, address)
         edit(path, bad, good)
-        report.append((what, _wait_for(base + _page_of(file), "</article>", 30)))
-        _wait_for(base + "/causes/caffeine-and-stimulants/", STALE_MARK, 30)
+        report.append((what, wait_for_page(base + _page_of(file), "</article>", 30)))
+        wait_for_page(base + "/causes/caffeine-and-stimulants/", STALE_MARK, 30)
         assert server.poll() is None, f"the server stopped after the {what} mistake"
     assert [what for what, _ in report] == [m[0] for m in MISTAKES]

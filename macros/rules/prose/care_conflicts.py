@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from macros.kb import models as m
 from macros.kb.origin import at
 from macros.kb.sections import BY_KEY, DATA_DIR
+from macros.rules.prose.claims import Claim
 from macros.rules.prose.facts import all_claims, finding, share_agrees
 from macros.rules.registry import Context, PageFinding, check
 
@@ -14,39 +15,40 @@ from macros.rules.registry import Context, PageFinding, check
 FIGURES_FILE = f"{DATA_DIR}/{BY_KEY['figures'].file}"
 
 
+def _figure_shares(ctx: Context) -> Iterator[tuple[Claim, m.Figure, bool]]:
+    """(claim, the stored figure it is about, whether its share agrees) for every share a
+    sentence outside data/figures.yaml writes for a figure with a stored percentage."""
+    stored = {f.id: f for f in ctx.kb.figures}
+    for claim in all_claims(ctx):
+        if claim.kind == "figure" and claim.sentence.path != FIGURES_FILE:
+            for fid in claim.subject:
+                if stored[fid].percent:
+                    yield claim, stored[fid], share_agrees(claim, stored[fid].percent)
+
+
 @check("figure-conflict")
 def figures(ctx: Context) -> Iterator[PageFinding]:
     """A sentence gives a percentage for a stored figure other than its stored value."""
-    stored = {f.id: f for f in ctx.kb.figures}
-    for claim in all_claims(ctx):
-        if claim.kind != "figure" or claim.sentence.path == FIGURES_FILE:
-            continue
-        for fid in claim.subject:
-            figure = stored[fid]
-            if figure.percent and not share_agrees(claim, figure.percent):
-                said = f"{claim.low:g}" if claim.low == claim.high else f"{claim.low:g} to {claim.high:g}"
-                yield finding(
-                    claim,
-                    f"gives {said}% for '{figure.quantity}', but the knowledge base says {figure.value} ({at(figure, 'value')})",
-                )
+    for claim, figure, agrees in _figure_shares(ctx):
+        if not agrees:
+            said = f"{claim.low:g}" if claim.low == claim.high else f"{claim.low:g} to {claim.high:g}"
+            yield finding(
+                claim,
+                f"gives {said}% for '{figure.quantity}', but the knowledge base says {figure.value} ({at(figure, 'value')})",
+            )
 
 
 @check("figure-by-hand")
 def figures_quoted(ctx: Context) -> Iterator[PageFinding]:
     """A share written by hand for a quantity a stored figure covers: quote the figure instead, so
     that changing it changes every sentence."""
-    stored = {f.id: f for f in ctx.kb.figures}
-    for claim in all_claims(ctx):
-        if claim.kind != "figure" or claim.sentence.path == FIGURES_FILE:
-            continue
-        for fid in claim.subject:
-            figure = stored[fid]
-            if figure.percent and share_agrees(claim, figure.percent):  # a different value is a figure-conflict
-                yield finding(
-                    claim,
-                    f"writes the stored figure for '{figure.quantity}' by hand - quote it so it changes in one place: "
-                    f'[](figure:{fid}) in data text, {{{{ figure("{fid}") }}}} in a page',
-                )
+    for claim, figure, agrees in _figure_shares(ctx):
+        if agrees:  # a different value is a figure-conflict
+            yield finding(
+                claim,
+                f"writes the stored figure for '{figure.quantity}' by hand - quote it so it changes in one place: "
+                f'[](figure:{figure.id}) in data text, {{{{ figure("{figure.id}") }}}} in a page',
+            )
 
 
 #: For each tier a sentence may deny, the tiers of the signs it is wrong to deny it for.
