@@ -48,7 +48,9 @@ def test_the_stylesheet_is_loaded(reader, site_url: str) -> None:
     _, page, _ = reader
     page.goto(site_url + "/body-areas/")
     hrefs = page.eval_on_selector_all("link[rel=stylesheet]", "els => els.map(e => e.getAttribute('href'))")
-    assert any(h.endswith("assets/legmap.css") for h in hrefs), "add assets/legmap.css to extra_css in mkdocs.yml"
+    assert any(h.endswith("assets/legmap.css") for h in hrefs), (
+        "the map's page loads assets/legmap.css (overrides/main.html)"
+    )
 
 
 def test_choosing_an_area_shows_its_answer_where_the_reader_looks(reader, site_url: str, views: Views) -> None:
@@ -173,8 +175,10 @@ def test_the_map_survives_instant_navigation(browser, site_url: str, views: View
     page.click(f".ta-legmap__area[data-region='{region.id}']:not([tabindex])")
     text = page.inner_text(".ta-legmap__answer")
     reloads = page.evaluate("performance.getEntriesByType('navigation').length")
+    styled = page.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('/assets/legmap.css'))")
     page.close()
     assert region.name in text and reloads == 1
+    assert styled, "the map's stylesheet, which the home page does not load, arrives with the map"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
