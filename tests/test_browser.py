@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import pytest
 
 from macros.kb import models as m
@@ -67,6 +71,47 @@ def test_pages_load_nothing_from_other_hosts(browser, site_url: str, path: str) 
     page.goto(site_url + path, wait_until="networkidle")
     context.close()
     assert foreign == []
+
+
+# --- Weight -------------------------------------------------------------------------------------
+
+#: The home page's budget (issue 19): every byte the browser fetches to show it, as a host sends them.
+HOME_BUDGET = 100 * 1024
+#: Text types a static host sends gzipped (GitHub Pages does); images and fonts go as they are.
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+def transferred(site: Path, url_path: str) -> int:
+    """Bytes a static host sends for one file of the built site: gzip (level 6) for text types."""
+    file = site / url_path.lstrip("/")
+    if url_path.endswith("/"):
+        file = file / "index.html"
+    data = file.read_bytes()
+    return len(gzip.compress(data, 6)) if file.suffix in COMPRESSED else len(data)
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_home_page_transfers_under_100_kb(browser, site_url: str, built_site: Path, screen: str) -> None:
+    """Every file the browser requests for the home page (HTML, the theme's and our CSS and JS, the
+    search worker, icons), gzipped as a host serves them, adds up to under 100 KB. The search index
+    waits until the reader opens the search, and the leg map's files load only on its page."""
+    phone = screen == "phone"
+    context = browser.new_context(viewport=PHONE if phone else DESKTOP, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "/", wait_until="networkidle")
+    page.wait_for_timeout(500)  # anything the theme's script asks for once the page has loaded
+    paths = sorted({urlsplit(url).path for url in requested if url.startswith(site_url)})
+    with page.expect_request(lambda r: r.url.endswith("/search/search_index.json"), timeout=5000):
+        page.click("label.md-header__button[for='__search']" if phone else "input.md-search__input")
+    context.close()
+    sizes = {path: transferred(built_site, path) for path in paths}
+    total = sum(sizes.values())
+    listing = ", ".join(f"{path} {size / 1024:.1f} KB" for path, size in sizes.items())
+    assert "/" in paths and any(p.endswith(".css") for p in paths) and any(p.endswith(".js") for p in paths), paths
+    assert not [p for p in paths if p.endswith("search_index.json") or "legmap" in p], paths
+    assert total < HOME_BUDGET, f"the home page transfers {total / 1024:.1f} KB: {listing}"
 
 
 # --- Print ------------------------------------------------------------------------------------------

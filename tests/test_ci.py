@@ -22,7 +22,6 @@ from tests.test_site import build, make_project
 #: Validator errors that come from the Material theme's own markup, not from our pages.
 #: Each is harmless to readers; they are listed in README.md ("Continuous integration").
 THEME_HTML_EXCEPTIONS = [
-    r'Bad value "" for attribute "tabindex" on element "label"',  # navigation section labels
     r'Attribute "autocomplete" is only allowed when the input type is',  # drawer/search toggles
     r'Attribute "autocorrect" not allowed on element "input"',  # search box
     r'The value of the "for" attribute of the "label" element must be the ID of a non-hidden',  # hidden ToC sidebar

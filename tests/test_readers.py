@@ -63,7 +63,7 @@ def _tick(page, sign_ids: list[str]) -> str:
 def test_the_checklist_says_the_most_urgent_tier_ticked_and_sends_nothing(browser, site_url: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site_url + "/warning-signs/")
+    page.goto(site_url + "/warning-signs/", wait_until="networkidle")  # the page's own requests (icon) are done
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     assert page.is_visible("[data-checklist]"), "the script shows the checklist"

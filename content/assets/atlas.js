@@ -37,11 +37,24 @@
     box.className = "ta-popover";
     box.id = "ta-popover-" + (++popovers);
     box.setAttribute("role", "note");
-    box.textContent = link.getAttribute("data-definition") + " ";
+    box.textContent = link.getAttribute("data-definition");
+    // A link to the full entry and a button that closes the box, each a 44 px target on a phone.
+    var actions = document.createElement("span");
+    actions.className = "ta-popover__actions";
     var more = document.createElement("a");
     more.href = link.getAttribute("href");
     more.textContent = "More in the glossary";
-    box.appendChild(more);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "ta-popover__close";
+    close.textContent = "Close";
+    close.addEventListener("click", function () {
+      togglePopover(link);
+      link.focus();
+    });
+    actions.appendChild(more);
+    actions.appendChild(close);
+    box.appendChild(actions);
     link.setAttribute("aria-controls", box.id);
     link.insertAdjacentElement("afterend", box);
   }

@@ -159,12 +159,7 @@
 
   function init() { document.querySelectorAll("[data-legmap]").forEach(setup); }
 
-  // Material's instant navigation swaps pages without reloading: run again on every page.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // The page loads this script after the map, and only where the map is (overrides/main.html);
+  // Material's instant navigation runs it again each time it shows such a page.
+  init();
 })();

@@ -54,7 +54,7 @@ def cause_page(v: Views, cause_id: str, here: str, citer: Citer) -> str:
     if words:
         more.append(words.strip())
     if more:
-        out.append(details("Body areas, nerve roots and words used here", "\n\n".join(more)))
+        out.append(details("Body areas, nerve roots and words used here", "\n\n".join(more), css="ta-more"))
     return "\n".join(part for part in out if part)
 
 
@@ -83,7 +83,13 @@ def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
     out.append(sign_boxes(v.signs_for_region(r.id), v, here, citer))
     out.append(_general_signs_line(here))
     out.append(faq_section(v.faqs_about("regions", r.id), here, citer))
-    out.append(details(f"About the {esc(r.name.lower())}: muscles and nerve roots", _region_details(r, v, here, citer)))
+    out.append(
+        details(
+            f"About the {esc(r.name.lower())}: muscles and nerve roots",
+            _region_details(r, v, here, citer),
+            css="ta-more",
+        )
+    )
     return "\n".join(part for part in out if part)
 
 
