@@ -60,7 +60,7 @@ BODY_PART_LABEL: dict[str, str] = {
 }
 TOPIC_LABEL: dict[str, str] = {
     "about-twitching": "About twitching",
-    "causes": "Causes",
+    "causes": "What causes twitching",
     "sciatica-and-nerves": "Sciatica and nerves",
     "conditions": "Other conditions",
     "when-to-worry": "When to worry",
