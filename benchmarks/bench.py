@@ -35,7 +35,7 @@ BUDGETS = {"check_1x": 0.6, "check_10x": 2.5, "build_ratio": 1.10}
 def plain_config(project: Path) -> str:
     """Our mkdocs.yml minus everything we add: same theme, features, search settings, Markdown
     extensions and navigation, but no macros, hooks (link and privacy pass) or template overrides."""
-    from macros.site.hooks import build_nav
+    from macros.site.hooks import build_nav, entity_pages
     from macros.site.macros import knowledge
 
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -45,7 +45,7 @@ def plain_config(project: Path) -> str:
     config["strict"] = False
     config["theme"].pop("custom_dir", None)
     config["plugins"] = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p]
-    config["nav"] = build_nav(knowledge(project).views)
+    config["nav"] = build_nav(entity_pages(knowledge(project).views))
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 

@@ -73,7 +73,10 @@ def prose_lines(markdown: str) -> list[str]:
     return kept
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _prose_line(line: str) -> str:
+    """One line's prose (pages repeat most of their lines, each sign box on many pages, so each
+    distinct line is cleaned once)."""
     text = clean_markdown_line(_CITATION.sub("", line)).strip()
     text = _BADGE.sub("", text)
     return text if not text or _ENDS_SENTENCE.search(text) else text + "."
@@ -92,7 +95,7 @@ def page_grades(kb: m.KnowledgeBase, pages: dict[str, str]) -> list[PageGrade]:
         sources[path] = ([FRONT_MATTER.sub("", text), *parts], where)
     grades = []
     for page, (parts, where) in sources.items():
-        words, grade = measure(" ".join(line for part in parts for line in prose_lines(part)))
+        words, grade = measure_lines([line for part in parts for line in prose_lines(part)])
         grades.append(PageGrade(page, words, grade if words >= MIN_WORDS else None, where))
     return sorted(grades, key=lambda g: -(g.grade or 0))
 
@@ -119,15 +122,34 @@ def _syllables(word: str) -> int:
 
 def measure(text: str) -> tuple[int, float]:
     """(words, Flesch-Kincaid grade) of a text, as textstat 0.7.4 counts them; (0, 0.0) without words."""
-    words = len(_PUNCTUATION.sub("", text).split())
+    return measure_lines([text])
+
+
+def measure_lines(lines: list[str]) -> tuple[int, float]:
+    """measure() of the lines joined by spaces, counting words and syllables line by line."""
+    counts = [_counts(line) for line in lines]
+    words = sum(w for w, _ in counts)
     if not words:
         return 0, 0.0
-    short = sum(len(_PUNCTUATION.sub("", s).split()) <= 2 for s in _SENTENCE.findall(text))
-    sentences = max(1, len(_SENTENCE.findall(text)) - short)
-    syllables = sum(map(_syllables, _PUNCTUATION.sub("", text.lower()).split()))
+    found = _SENTENCE.findall(" ".join(lines))
+    sentences = max(1, len(found) - sum(map(_is_short, found)))
+    syllables = sum(s for _, s in counts)
     asl = _round(words / sentences, 1)  # textstat rounds both averages
     spw = _round(syllables / words, 1)
     return words, _round(0.39 * asl + 11.8 * spw - 15.59, 1)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _counts(line: str) -> tuple[int, int]:
+    """(words, syllables) of one line; the words of lines joined by spaces add up."""
+    tokens = _PUNCTUATION.sub("", line.lower()).split()
+    return len(tokens), sum(map(_syllables, tokens))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _is_short(sentence: str) -> bool:
+    """textstat leaves out sentences of two words or fewer."""
+    return len(_PUNCTUATION.sub("", sentence).split()) <= 2
 
 
 def flesch_kincaid(text: str) -> float:
