@@ -3,7 +3,9 @@ checker (data/lexicon.yaml) and the hosts of sources (data/hosts.yaml). Not medi
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, PrivateAttr
 
 from macros.kb.base import Model, ShortText, Value
 from macros.kb.vocab import Reflex, Seriousness, SourceKind, Urgency
@@ -58,10 +60,6 @@ class HostRule(Value):
         default=None, description="Why no source at this host may be cited (a seed, a copy site, a content farm)."
     )
 
-    def covers(self, hostname: str) -> bool:
-        """True when ``hostname`` is this host or a host under it."""
-        return hostname == self.host or hostname.endswith("." + self.host)
-
 
 class RefusedTitle(Value):
     """A work that may not be cited whatever its address (a seed article with no address)."""
@@ -75,8 +73,18 @@ class Hosts(Model):
 
     rules: list[HostRule] = Field(min_length=1, description="One rule per host.")
     titles: list[RefusedTitle] = Field(default_factory=list, description="Works refused by title.")
+    _by_host: dict[str, HostRule] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any) -> None:
+        """Index the rules by host: the build looks up every link of every page."""
+        for rule in self.rules:
+            self._by_host.setdefault(rule.host.lower(), rule)
 
     def rule_for(self, hostname: str) -> HostRule | None:
         """The most specific rule that covers ``hostname`` (None if no rule does)."""
-        matching = [r for r in self.rules if r.covers(hostname.lower())]
-        return max(matching, key=lambda r: len(r.host), default=None)
+        name = hostname.lower()
+        while name not in self._by_host:
+            if "." not in name:
+                return None
+            name = name.partition(".")[2]
+        return self._by_host[name]
