@@ -64,6 +64,9 @@ def _copy(record: dict[str, Any], key: str, k: int) -> dict[str, Any]:
         out["sources"] = [
             {**s, "id": f"{s['id']}-{k}"} if isinstance(s, dict) else f"{s}-{k}" for s in record["sources"]
         ]
+    if key == "signs" and record.get("general"):
+        # A handful of signs matter wherever a twitch is; more data means more pages, not more of them.
+        out["general"] = False
     if key in ("causes", "regions", "signs", "deficits", "muscles", "nerves"):
         # Each item of a name that lists several ("Caffeine, nicotine and stimulants") is a name too.
         out["name"] = "".join(

@@ -4,6 +4,7 @@ and the lexicon's phrases and cue words (data/lexicon.yaml), each kind in its ow
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -174,19 +175,28 @@ class Vocabulary:
         speaks of that quantity even in words its phrases do not list."""
         return {f.id: content_words(f.quantity) for f in self.kb.figures}
 
+    @cached_property
+    def figures_by_word(self) -> dict[str, list[str]]:
+        """For each content word, the figures whose quantity uses it (so a sentence is scored
+        against the few figures it shares a word with, not against every figure)."""
+        index: dict[str, list[str]] = {}
+        for fid, words in self.figure_words.items():
+            for word in words:
+                index.setdefault(word, []).append(fid)
+        return index
+
     def figure_by_words(self, text: str) -> str | None:
         """The figure whose quantity a sentence names in its own words (most of its content words,
         at least three, and more of them than of any other figure's), or None."""
-        said = content_words(text)
-        scored = sorted(
+        hits = Counter(fid for word in content_words(text) for fid in self.figures_by_word.get(word, ()))
+        best = sorted(
             (
-                (len(words & said) / len(words), len(words & said), fid)
-                for fid, words in self.figure_words.items()
-                if words
+                (count / len(self.figure_words[fid]), count, fid)
+                for fid, count in hits.items()
+                if count >= 3 and count / len(self.figure_words[fid]) >= FIGURE_WORD_SHARE
             ),
             reverse=True,
         )
-        best = [(ratio, hits, fid) for ratio, hits, fid in scored if ratio >= FIGURE_WORD_SHARE and hits >= 3]
         if not best or (len(best) > 1 and best[0][0] == best[1][0]):
             return None
         return best[0][2]
