@@ -95,8 +95,17 @@ def test_region_page_is_derived_from_roots_and_causes(v: Views) -> None:
     assert "[S1](../roots/s1.md)" in body
     assert "[Caffeine](../causes/caffeine.md)" in body
     assert "Gastrocnemius" in body
-    assert body.index("## Common causes") < body.index("## When to see a doctor") < body.index("<details")
+    assert body.index("## Possible causes") < body.index("## When to see a doctor") < body.index("<details")
     assert entities.PLACE_ALONE in body
+
+
+@pytest.mark.parametrize(("region", "heading"), [("calf", "## Common causes"), ("tongue", "## Possible causes")])
+def test_causes_are_called_common_only_where_one_is(views: Views, region: str, heading: str) -> None:
+    """The tongue's causes are all rare: its list must not be headed "Common causes"."""
+    body = entities.region_page(views, region, f"body-areas/{region}.md", Citer(views.sources))
+    assert heading in body
+    common = any(c.frequency == "common" for c in views.causes_for_region(region))
+    assert common == (heading == "## Common causes")
 
 
 def test_signs_page_has_a_jump_list_a_checklist_and_a_box_per_sign(v: Views) -> None:

@@ -78,7 +78,9 @@ def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
             what = esc(c.in_short.what) if c.in_short else esc(c.summary)
             tags = " ".join(t for t in (frequency_tag(c.frequency), seriousness_badge(c.seriousness)) if t)
             items.append(f"{link(here, 'causes', c.id, c.name)} {tags}: {what}")
-        out.append("## Common causes\n" + bullets(items).rstrip() + citer.cite(*causes) + "\n")
+        # "Common" only where a cause is tagged so: the tongue's causes are all rare.
+        heading = "Common causes" if any(c.frequency == "common" for c in causes) else "Possible causes"
+        out.append(f"## {heading}\n" + bullets(items).rstrip() + citer.cite(*causes) + "\n")
     out.append("## When to see a doctor\n")
     out.append(sign_boxes(v.signs_for_region(r.id), v, here, citer))
     out.append(_general_signs_line(here))
