@@ -68,8 +68,7 @@ class SiteCheck:
         no editorial matter; unlike a page, it has a size budget of its own."""
         self.files.append(dest)
         texts, rows = file_texts(dest, data)
-        for text in texts:
-            self.leaks.add_text(dest, text)
+        self.leaks.add_text(dest, "\n".join(texts))  # one pass over the file's text, not one per field
         per_record = BYTES_PER_RECORD.get(Path(dest).suffix)
         if per_record is None:
             return
