@@ -8,11 +8,8 @@ for each save, the seconds until the cause's page shows the new name. A report, 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.helpers import wait_for_page  # noqa: E402
+from tests.helpers import preview_server, wait_for_page  # noqa: E402
 
 PAGE = "/causes/caffeine-and-stimulants/"
 NAME = "name: Caffeine, nicotine, alcohol and stimulants"
@@ -38,21 +35,8 @@ def main() -> int:
             shutil.copytree(ROOT / part, project / part)
         shutil.copy(ROOT / "mkdocs.yml", project)
         (project / "macros").symlink_to(ROOT / "macros")
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        env = {**os.environ, "TA_PREVIEW": "1", "CHECK_LINKS": "false", "NO_MKDOCS_2_WARNING": "1"}
         started = time.monotonic()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_page(base + PAGE, "</article>", 120)
+        with preview_server(project, PAGE) as (base, _server):
             print(f"first page served {time.monotonic() - started:.2f} s after start (build and serve, no install)")
             causes = project / "data" / "causes.yaml"
             times = []
@@ -62,9 +46,6 @@ def main() -> int:
                 causes.write_text(text.replace(current, f"{NAME} {i}", 1), encoding="utf-8")
                 times.append(wait_for_page(base + PAGE, f"stimulants {i}<", 60))
                 time.sleep(1.0)  # let the server settle before the next save
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     print("edit-to-visible, s:", " ".join(f"{t:.2f}" for t in times))
     print(f"median {statistics.median(times):.2f} s (budget 1.5 s), best {min(times):.2f} s, worst {max(times):.2f} s")
     return 0

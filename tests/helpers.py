@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,3 +117,27 @@ def wait_for_page(url: str, needle: str, timeout: float, poll: float = 0.02) -> 
             pass
         time.sleep(poll)
     raise AssertionError(f"{needle!r} did not appear at {url} within {timeout}s")
+
+
+@contextmanager
+def preview_server(project: Path, ready: str, timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` of ``project`` as `make serve` runs it, once the page at ``ready`` (an
+    address path) answers; yields the base address and the server process."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "TA_PREVIEW": "1", "CHECK_LINKS": "false", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_page(base + ready, "</article>", timeout)
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

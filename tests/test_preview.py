@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, edit, get_page, line_of, wait_for_page
+from tests.helpers import edit, get_page, line_of, preview_server, wait_for_page
 from tests.test_site import make_project
 
 #: A heading of every cause page (never on the problem page).
@@ -18,32 +14,12 @@ STALE_MARK = '<h2 id="what-it-is">'
 PROBLEM_PAGE = "Errors to fix before the site can be built"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def served(tmp_path: Path):
     """The project served by `mkdocs serve` as `make serve` runs it."""
     project = make_project(tmp_path / "project")
-    port = _free_port()
-    env = {**os.environ, "TA_PREVIEW": "1", "CHECK_LINKS": "false", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_page(base + "/", "Twitch Atlas", 90)
+    with preview_server(project, "/", 90) as (base, server):
         yield project, base, server
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_yaml_edit_shows_up_and_errors_show_in_the_browser(served) -> None:
