@@ -53,7 +53,8 @@ test: lint check ## lint, data check, then the whole test suite (includes a stri
 
 linkcheck-external: $(STAMP) ## opt-in: check source URLs over the network (SINCE=main: only new or changed ones)
 	@mkdir -p build-reports
-	$(PY) -m macros linkcheck-external --report build-reports/external-links.json $(if $(SINCE),--since $(SINCE))
+	@$(if $(SINCE),git show "$(SINCE):data/sources.yaml" > build-reports/sources-since.yaml || { echo "error: cannot read data/sources.yaml at '$(SINCE)' - give a branch or commit id such as SINCE=main" >&2; exit 1; })
+	$(PY) -m macros linkcheck-external --report build-reports/external-links.json $(if $(SINCE),--since build-reports/sources-since.yaml --since-label $(SINCE))
 
 audit: $(STAMP) ## speed budget: Lighthouse (mobile) on three pages, served with gzip
 	cd benchmarks && npm ci --no-audit --no-fund --loglevel=error

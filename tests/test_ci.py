@@ -272,7 +272,11 @@ def test_external_link_check_can_check_only_sources_changed_since_a_git_ref(tmp_
     text = sources.read_text(encoding="utf-8")
     first = re.search(r"url: (\S+)", text).group(1)
     sources.write_text(text.replace(f"url: {first}", f"url: {first}moved/", 1), encoding="utf-8")
-    result = run_cli("linkcheck-external", "--root", str(project), "--since", "HEAD")
+    # What `make linkcheck-external SINCE=HEAD` hands the check: data/sources.yaml as it was at HEAD.
+    old = tmp_path / "sources-since.yaml"
+    shown = subprocess.run(["git", "show", "HEAD:data/sources.yaml"], cwd=project, capture_output=True, check=True)
+    old.write_bytes(shown.stdout)
+    result = run_cli("linkcheck-external", "--root", str(project), "--since", str(old), "--since-label", "HEAD")
     assert "1 source(s) new or with a new address since HEAD." in result.stdout
-    bad = run_cli("linkcheck-external", "--root", str(project), "--since", "no-such-ref")
-    assert bad.returncode == 1 and "cannot read data/sources.yaml at 'no-such-ref'" in bad.stderr
+    bad = run_cli("linkcheck-external", "--root", str(project), "--since", str(tmp_path / "no-such-file.yaml"))
+    assert bad.returncode == 1 and f"cannot read {tmp_path / 'no-such-file.yaml'}" in bad.stderr

@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
-    """Check source URLs over the network (all, or those changed since a git ref); exit 1 when any is dead."""
+    """Check source URLs over the network (all, or those changed since an older copy); exit 1 when any is dead."""
     from urllib.parse import urlsplit
 
     from macros.kb.load import load
@@ -79,12 +79,12 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     urls = {s.id: str(s.url) for s in sources if s.url}
     if args.since:
         try:
-            chosen = changed_since(root, args.since, urls)
+            chosen = changed_since(Path(args.since), urls)
         except RefError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         urls = {sid: url for sid, url in urls.items() if sid in chosen}
-        print(f"{len(urls)} source(s) new or with a new address since {args.since}.")
+        print(f"{len(urls)} source(s) new or with a new address since {args.since_label or args.since}.")
     hosts = list(dict.fromkeys(urlsplit(url).hostname or "" for url in urls.values()))[:3]
     if urls and not reachable(hosts):
         print(f"error: no network - could not reach {', '.join(hosts)}; nothing was checked, try again when online")
@@ -233,7 +233,10 @@ def parser() -> argparse.ArgumentParser:
     ext.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
     ext.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each answer")
     ext.add_argument("--report", help="also write the results as JSON to this file")
-    ext.add_argument("--since", help="only sources new or with a new address since this git ref (e.g. main)")
+    ext.add_argument(
+        "--since", help="only sources new or with a new address compared with this older copy of data/sources.yaml"
+    )
+    ext.add_argument("--since-label", help="what --since is, in the summary line (make passes the git ref)")
     ext.set_defaults(func=cmd_linkcheck)
     return top
 
