@@ -8,6 +8,7 @@ models: a record's citations are resolved (``Citation``) and private fields are 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from pydantic import Field
@@ -140,6 +141,7 @@ class Dataset(Value):
 # --- The schema -------------------------------------------------------------------------------
 
 
+@functools.cache  # a function of the models alone; callers only read it
 def dataset_schema() -> dict[str, Any]:
     """The JSON Schema of the published JSON, from the same record models as the data files' schemas."""
     defs: dict[str, Any] = {}
