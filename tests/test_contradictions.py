@@ -41,6 +41,8 @@ WRONG = [
     # Seed 001: 20-40% of lower-back surgery patients develop failed back surgery syndrome (10-40%).
     ("figure-conflict", "Between 20-40% of people develop failed back surgery syndrome."),
     ("figure-conflict", "About 90% of healthy people have twitches at some point."),
+    # ... and in words the lexicon's same_words count as the figure's own ("persons", "aware", "fasciculations").
+    ("figure-conflict", "About 90% of healthy persons are aware of muscle fasciculations."),
     # Seed 000 (brief section 1): the quadriceps is on the sciatic pathway; the sciatic supplies the buttock.
     ("nerve-supply-conflict", "The quadriceps is supplied by the sciatic nerve."),
     ("nerve-supply-conflict", "The sciatic nerve supplies the buttock muscles."),
@@ -69,6 +71,7 @@ RIGHT = [
     "Occasional twitches are harmless.",
     "Between 10-40% of people develop failed back surgery syndrome.",
     "About 70% of healthy people have twitches at some point.",
+    "About 70% of healthy persons are aware of muscle fasciculations.",
     "The quadriceps is supplied by the femoral nerve.",
     "The inferior gluteal nerve supplies the large buttock muscle.",
     "An S1 problem weakens the ankle reflex.",

@@ -173,7 +173,7 @@ class Vocabulary:
     def figure_words(self) -> dict[str, frozenset[str]]:
         """Each figure's content words (of its quantity), stemmed: a sentence that uses most of them
         speaks of that quantity even in words its phrases do not list."""
-        return {f.id: content_words(f.quantity) for f in self.kb.figures}
+        return {f.id: self._figure_words(f.quantity) for f in self.kb.figures}
 
     @cached_property
     def figures_by_word(self) -> dict[str, list[str]]:
@@ -188,7 +188,7 @@ class Vocabulary:
     def figure_by_words(self, text: str) -> str | None:
         """The figure whose quantity a sentence names in its own words (most of its content words,
         at least three, and more of them than of any other figure's), or None."""
-        hits = Counter(fid for word in content_words(text) for fid in self.figures_by_word.get(word, ()))
+        hits = Counter(fid for word in self._figure_words(text) for fid in self.figures_by_word.get(word, ()))
         best = sorted(
             (
                 (count / len(self.figure_words[fid]), count, fid)
@@ -203,6 +203,14 @@ class Vocabulary:
 
     @cached_property
     def same_word(self) -> dict[str, str]:
-        """Each word of the lexicon's `same_words` lists -> the first word of its list."""
+        """Each word of the lexicon's `same_words` lists, stemmed -> the first word of its list, stemmed."""
         lex = self.kb.lexicon
-        return {w.lower(): group[0].lower() for group in (lex.same_words if lex else []) for w in group}
+        one: dict[str, str] = {}
+        for group in lex.same_words if lex else []:
+            stems = [stem for word in group for stem in content_words(word)]
+            one.update((stem, stems[0]) for stem in stems)
+        return one
+
+    def _figure_words(self, text: str) -> frozenset[str]:
+        """A text's content words, the lexicon's same words counted as one ("persons" is "people")."""
+        return frozenset(self.same_word.get(word, word) for word in content_words(text))
