@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from macros.kb import models as m
 from macros.kb.origin import at
 from macros.kb.sections import records_of
-from macros.rules.prose.facts import share_agrees
+from macros.rules.prose.facts import share_agrees, vocabulary_of
 from macros.rules.prose.mentions import MENTION_ORDER, UNMASKED_BY
 from macros.rules.prose.numbers import shares
 from macros.rules.prose.phrases import key as phrase_key
 from macros.rules.prose.scope import MASKED_CUES
-from macros.rules.prose.vocabulary import CUE_LISTS, Vocabulary, forms
+from macros.rules.prose.vocabulary import CUE_LISTS, forms
 from macros.rules.registry import Context, Finding, check
 
 
@@ -122,7 +122,7 @@ def phrases_unambiguous(ctx: Context) -> Iterator[Finding]:
 def phrases_usable(ctx: Context) -> Iterator[Finding]:
     """A stored phrase that can never make a claim: no words, a name already taken by a kind read
     first ("foot drop" as a region is always the deficit), or a cue word that is also a name."""
-    vocab = Vocabulary(ctx.kb)
+    vocab = vocabulary_of(ctx)
     earlier: dict[tuple[str, ...], str] = {}
     for kind in MENTION_ORDER:
         index = vocab.indexes.get(kind)  # absent when the lexicon that lists its words did not load

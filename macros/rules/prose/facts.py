@@ -4,7 +4,7 @@ alternatives it records with their sources, leaves no room for it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -125,18 +125,28 @@ def facts_of(ctx: Context) -> Facts:
     return ctx.memo["facts"]
 
 
-def prose_units(ctx: Context) -> Iterator[tuple[str, Iterator[Sentence], Callable[[Sentence], int]]]:
-    """(file, its sentences, the line of one of them) for every file with prose: pages, then data files."""
-    for path, text in ctx.pages.items():
-        yield path, markdown_sentences(path, text), _own_line
-    by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
-    for record in (r for key in PROSE_SECTIONS for r in records_of(ctx.kb, key)):
-        place = origin(record)
-        if place is not None:
-            by_file.setdefault(place.path, []).append((record, place))
-    for path, located in by_file.items():
-        sentences = (s for record, place in located for s in record_sentences(record, path, place.line_of))
-        yield path, sentences, SentenceLines(located[0][1].doc.text)
+def vocabulary_of(ctx: Context) -> Vocabulary:
+    """The run's phrase indexes, built once and shared by every rule."""
+    if "vocabulary" not in ctx.memo:
+        ctx.memo["vocabulary"] = Vocabulary(ctx.kb)
+    return ctx.memo["vocabulary"]
+
+
+def prose_units(ctx: Context) -> list[tuple[str, list[Sentence], Callable[[Sentence], int]]]:
+    """(file, its sentences, the line of one of them) for every file with prose: pages, then data
+    files (split once per run, shared by the rules)."""
+    if "prose" not in ctx.memo:
+        units = [(path, list(markdown_sentences(path, text)), _own_line) for path, text in ctx.pages.items()]
+        by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
+        for record in (r for key in PROSE_SECTIONS for r in records_of(ctx.kb, key)):
+            place = origin(record)
+            if place is not None:
+                by_file.setdefault(place.path, []).append((record, place))
+        for path, located in by_file.items():
+            sentences = [s for record, place in located for s in record_sentences(record, path, place.line_of)]
+            units.append((path, sentences, SentenceLines(located[0][1].doc.text)))
+        ctx.memo["prose"] = units
+    return ctx.memo["prose"]
 
 
 def _own_line(sentence: Sentence) -> int:
@@ -148,7 +158,7 @@ def all_claims(ctx: Context) -> list[Claim]:
     if "claims" not in ctx.memo:
         found: list[Claim] = []
         if ctx.kb.lexicon is not None and ctx.readable("lexicon"):
-            vocab = Vocabulary(ctx.kb)
+            vocab = vocabulary_of(ctx)
             for _, sentences, line_of in prose_units(ctx):
                 for sentence in sentences:
                     made = claims(sentence, vocab)
