@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from macros.kb import models as m
+from macros.kb.vocab import Frequency, Seriousness
 
 R = TypeVar("R")
 
@@ -87,7 +88,7 @@ class Views:
             via_roots = [r for rid in cause.roots if rid in self.roots for r in self.roots[rid].twitch_regions]
             return [*cause.regions, *via_roots]
 
-        return _group(self.kb.causes, regions)
+        return _group(_likely_first(self.kb.causes), regions)
 
     @cached_property
     def _causes_by_root(self) -> dict[str, list[m.Cause]]:
@@ -136,7 +137,7 @@ class Views:
         return [r for r in self.kb.roots if region_id in r.sensory_regions]
 
     def causes_for_region(self, region_id: str) -> list[m.Cause]:
-        """Causes that typically affect the region, directly or through a root."""
+        """Causes that typically affect the region, directly or through a root, most likely first."""
         return list(self._causes_by_region.get(region_id, ()))
 
     def causes_for_root(self, root_id: str) -> list[m.Cause]:
@@ -161,6 +162,13 @@ def _group(records: Iterable[R], keys: Callable[[R], Iterable[str]]) -> dict[str
         for key in dict.fromkeys(keys(record)):
             index.setdefault(key, []).append(record)
     return index
+
+
+def _likely_first(causes: list[m.Cause]) -> list[m.Cause]:
+    """Causes by frequency (common first, unrated last), then the least serious first."""
+    frequency = [*get_args(Frequency), None]
+    seriousness = list(get_args(Seriousness))
+    return sorted(causes, key=lambda c: (frequency.index(c.frequency), seriousness.index(c.seriousness)))
 
 
 def _by_urgency(signs: list[m.WarningSign]) -> list[m.WarningSign]:

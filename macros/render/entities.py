@@ -7,7 +7,7 @@ from __future__ import annotations
 from macros.kb import models as m
 from macros.kb.views import Views
 from macros.render.citations import Citer
-from macros.render.labels import FREQUENCY_LABEL, frequency_tag, seriousness_badge
+from macros.render.labels import frequency_tag, reflex_text, seriousness_badge
 from macros.render.lists import faq_section, terms_line
 from macros.render.markdown import bullets, details, esc, link, page_href, region_title
 from macros.render.signs import WARNING_PAGE, sign_boxes
@@ -58,20 +58,13 @@ def cause_page(v: Views, cause_id: str, here: str, citer: Citer) -> str:
     return "\n".join(part for part in out if part)
 
 
-def _likely_first(causes: list[m.Cause]) -> list[m.Cause]:
-    """Causes most likely first (common, uncommon, rare, then unrated), the calmer first on a tie."""
-    frequency = [*FREQUENCY_LABEL, None]
-    seriousness = list(m.Seriousness.__args__)  # type: ignore[attr-defined]
-    return sorted(causes, key=lambda c: (frequency.index(c.frequency), seriousness.index(c.seriousness)))
-
-
 def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
     """The page of one body area: its causes and signs derive from the cause and sign records."""
     r = v.regions[region_id]
     out = [f"# {esc(region_title(r.name))}\n"]
     if r.in_short:
         out.append(in_short(r.in_short, r, here, citer))
-    causes = _likely_first(v.causes_for_region(r.id))
+    causes = v.causes_for_region(r.id)
     if causes:
         items = []
         for c in causes:
@@ -118,11 +111,6 @@ def _region_details(r: m.Region, v: Views, here: str, citer: Citer) -> str:
     return "\n\n".join(parts)
 
 
-def _reflex_text(root: m.Root) -> str:
-    names = {"knee-jerk": "Knee jerk", "ankle-jerk": "Ankle jerk"}
-    return " and ".join(names[r] for r in root.reflexes) or "No reliable routine reflex"
-
-
 def root_page(v: Views, root_id: str, here: str, citer: Citer) -> str:
     """The page of one nerve root: a reference page, with the reminder that a place identifies nothing."""
     r = v.roots[root_id]
@@ -138,7 +126,7 @@ def root_page(v: Views, root_id: str, here: str, citer: Citer) -> str:
     areas = ", ".join(link(here, "regions", x, v.regions[x].name) for x in r.sensory_regions if x in v.regions)
     out.append(f"## Skin area (dermatome)\n\n{esc(r.sensory_area)} Body areas: {areas}.{citer.cite(r)}\n")
     note = f" {esc(r.reflex_note)}" if r.reflex_note else ""
-    out.append(f"## Reflex\n\n{_reflex_text(r)}.{note}{citer.cite(r)}\n")
+    out.append(f"## Reflex\n\n{reflex_text(r.reflexes)}.{note}{citer.cite(r)}\n")
     shows = ", ".join(link(here, "regions", x, v.regions[x].name) for x in r.twitch_regions if x in v.regions)
     out.append(f"## Where weakness or twitching can show\n\n{shows}. {esc(r.weakness)}{citer.cite(r)}\n")
     deficits = [v.deficits[d] for d in r.deficits if d in v.deficits]

@@ -25,6 +25,7 @@ URGENCY_ACTION: dict[str, str] = {
     "soon": "Book an ordinary appointment with your doctor.",
     "self-care": "No appointment is needed. Look after yourself at home and see a doctor if things change.",
 }
+REFLEX_LABEL: dict[str, str] = {"knee-jerk": "Knee jerk", "ankle-jerk": "Ankle jerk"}
 FREQUENCY_LABEL: dict[str, str] = {"common": "Common", "uncommon": "Uncommon", "rare": "Rare"}
 KIND_LABEL: dict[str, str] = {
     "health-agency": "Health agency",
@@ -66,6 +67,11 @@ TOPIC_LABEL: dict[str, str] = {
     "when-to-worry": "When to worry",
     "managing": "Managing twitching",
 }
+
+
+def reflex_text(reflexes: list[str]) -> str:
+    """A root's routine reflexes in words."""
+    return " and ".join(REFLEX_LABEL[r] for r in reflexes) or "No reliable routine reflex"
 
 
 def urgency_badge(level: str) -> str:

@@ -10,7 +10,6 @@ always comes from the data. A table below the map is its text alternative.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable
 
 from macros.kb import models as m
@@ -37,8 +36,6 @@ TEXT = {
     "shows": "Where its trouble shows (hatched on the drawing)",
     "skin": "Its skin area (dashed outline)",
 }
-FREQUENCY_ORDER = {"common": 0, "uncommon": 1, "rare": 2, None: 3}
-SERIOUSNESS_ORDER = {"benign": 0, "needs-evaluation": 1, "serious": 2}
 
 
 def map_regions(v: Views) -> list[m.Region]:
@@ -50,13 +47,6 @@ def unmapped_regions(v: Views) -> list[m.Region]:
     """Lower-body areas of the data not drawn yet: still buttons (below the drawing), never dropped."""
     drawn = {r.id for r in map_regions(v)}
     return [r for r in v.kb.anatomy.regions if r.body_part in MAP_PARTS and r.id not in drawn]
-
-
-def likely_causes(v: Views, region_id: str) -> list[m.Cause]:
-    """A region's causes, most likely first: by frequency, then the least serious first."""
-    return sorted(
-        v.causes_for_region(region_id), key=lambda c: (FREQUENCY_ORDER[c.frequency], SERIOUSNESS_ORDER[c.seriousness])
-    )
 
 
 def sign_lines(v: Views, region_id: str) -> list[tuple[m.WarningSign, str]]:
@@ -73,19 +63,9 @@ def sign_lines(v: Views, region_id: str) -> list[tuple[m.WarningSign, str]]:
     return lines
 
 
-def _url(here: str, target: str) -> str:
-    """The built URL of page ``target`` relative to the built URL of ``here`` (directory URLs)."""
-
-    def built(src: str) -> str:
-        return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
-
-    rel = posixpath.relpath(built(target) or ".", built(here) or ".")
-    return "./" if rel == "." else rel + "/"
-
-
 def _area_answer(v: Views, r: m.Region, here: str) -> dict[str, object]:
     """What the answer for one area shows, every word and tier taken from the data."""
-    signs_url = _url(here, "warning-signs.md")
+    signs_url = md.url(here, "warning-signs.md")
     tiers: list[dict] = []
     for sign, text in sign_lines(v, r.id):
         if not tiers or tiers[-1]["tier"] != sign.urgency:
@@ -96,7 +76,7 @@ def _area_answer(v: Views, r: m.Region, here: str) -> dict[str, object]:
     title = md.region_title(r.name)
     return {
         "name": r.name,
-        "href": _url(here, f"body-areas/{r.id}.md"),
+        "href": md.url(here, f"body-areas/{r.id}.md"),
         "more": f"More about {title[0].lower()}{title[1:]}",
         "summary": [{"text": short.outlook}, {"text": short.doctor, "href": f"{signs_url}#{short.tier}"}]
         if short
@@ -105,17 +85,17 @@ def _area_answer(v: Views, r: m.Region, here: str) -> dict[str, object]:
         "causes": [
             {
                 "name": c.name,
-                "href": _url(here, f"causes/{c.id}.md"),
+                "href": md.url(here, f"causes/{c.id}.md"),
                 "seriousness": c.seriousness,
                 "tag": SERIOUSNESS_LABEL[c.seriousness],
                 "frequency": c.frequency or "",
             }
-            for c in likely_causes(v, r.id)
+            for c in v.causes_for_region(r.id)
         ],
-        "causesHref": _url(here, "causes/index.md"),
+        "causesHref": md.url(here, "causes/index.md"),
         "signs": tiers,
         "signsHref": signs_url,
-        "roots": [{"label": x.label, "href": _url(here, f"roots/{x.id}.md")} for x in v.roots_for_region(r.id)],
+        "roots": [{"label": x.label, "href": md.url(here, f"roots/{x.id}.md")} for x in v.roots_for_region(r.id)],
     }
 
 
@@ -127,11 +107,13 @@ def map_data(v: Views, here: str) -> dict[str, object]:
         x.id: {
             "label": x.label,
             "name": x.name,
-            "href": _url(here, f"roots/{x.id}.md"),
+            "href": md.url(here, f"roots/{x.id}.md"),
             "more": f"More about {x.label}",
             "motor": [i for i in x.twitch_regions if i in ids],
             "sensory": [i for i in x.sensory_regions if i in ids],
-            "shows": [{"name": v.regions[i].name, "href": _url(here, f"body-areas/{i}.md")} for i in x.twitch_regions],
+            "shows": [
+                {"name": v.regions[i].name, "href": md.url(here, f"body-areas/{i}.md")} for i in x.twitch_regions
+            ],
             "skin": x.sensory_area,
             "place": PLACE_ALONE,
         }
@@ -188,7 +170,7 @@ def leg_map_table(v: Views, here: str, citer: Citer) -> str:
     search index: it repeats the area pages, which a search should find instead."""
     rows = []
     for r in v.kb.anatomy.regions:
-        causes, lines = likely_causes(v, r.id), sign_lines(v, r.id)
+        causes, lines = v.causes_for_region(r.id), sign_lines(v, r.id)
         motor, skin = v.roots_for_region(r.id), v.roots_sensing_region(r.id)
         _note_reviewed(citer, [r, *causes, *(s for s, _ in lines), *motor, *skin])
         roots = [

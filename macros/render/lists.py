@@ -10,7 +10,14 @@ from itertools import groupby
 from macros.kb import models as m
 from macros.kb.views import Views
 from macros.render.citations import Citer
-from macros.render.labels import BODY_PART_LABEL, CATEGORY_LABEL, KIND_LABEL, TOPIC_LABEL, seriousness_badge
+from macros.render.labels import (
+    BODY_PART_LABEL,
+    CATEGORY_LABEL,
+    KIND_LABEL,
+    TOPIC_LABEL,
+    reflex_text,
+    seriousness_badge,
+)
 from macros.render.markdown import bullets, cards_table, esc, html_link, link, page_href, words_date
 
 
@@ -118,11 +125,6 @@ def regions_index(v: Views, here: str, citer: Citer) -> str:
     return "\n".join(out)
 
 
-def _reflex_text(root: m.Root) -> str:
-    names = {"knee-jerk": "Knee jerk", "ankle-jerk": "Ankle jerk"}
-    return " and ".join(names[r] for r in root.reflexes) or "No reliable routine reflex"
-
-
 def roots_table(v: Views, here: str, citer: Citer) -> str:
     """The root-to-muscle table, L2 to S2."""
     rows = []
@@ -135,7 +137,7 @@ def roots_table(v: Views, here: str, citer: Citer) -> str:
                 html_link(here, "roots", r.id, r.label),
                 f"{html.escape('; '.join(r.movements))} ({muscles})",
                 html.escape(r.sensory_area),
-                _reflex_text(r),
+                reflex_text(r.reflexes),
                 shows,
                 nerves,
             ]

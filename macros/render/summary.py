@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from macros.kb import models as m
 from macros.render.citations import Citer
-from macros.render.labels import URGENCY_SHORT, seriousness_badge
+from macros.render.labels import seriousness_badge, urgency_badge
 from macros.render.markdown import esc
 from macros.render.signs import tier_href
 
@@ -23,8 +23,7 @@ def in_short(
         f"- **What it is:** {esc(block.what)}",
         f"- **Is it serious?** {tag}{esc(block.outlook)}",
         f"- **What helps:** {esc(block.helps)}",
-        f'- **When to see a doctor:** {doctor} <span class="ta-badge ta-badge--{block.tier}">'
-        f"{URGENCY_SHORT[block.tier]}</span>",
+        f"- **When to see a doctor:** {doctor} {urgency_badge(block.tier)}",
     ]
     return (
         '<div class="ta-in-short" markdown>\n\n<p class="ta-in-short__title" data-search-exclude>In short</p>\n\n'
