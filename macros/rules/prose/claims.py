@@ -164,16 +164,21 @@ def _root_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: S
     return out
 
 
+def _nearest_in_clause(candidates: list[Mention], mention: Mention, scope: Scope) -> Mention | None:
+    """The candidate in ``mention``'s clause written closest to it, or None."""
+    inside = [c for c in candidates if scope.same_clause(c, mention)]
+    return min(inside, key=lambda c: min(abs(c.start - mention.end), abs(mention.start - c.end)), default=None)
+
+
 def _nerve_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: Scope) -> list[Claim]:
     nerves = by_kind.get("nerve", [])
     out: list[Claim] = []
     for mention in by_kind.get("muscle", []) + by_kind.get("region", []):
         if not _cued(scope, "supply", mention) or _cued(scope, "sensory", mention):
             continue
-        inside = [n for n in nerves if scope.same_clause(n, mention)]
-        if not inside:
+        nerve = _nearest_in_clause(nerves, mention, scope)
+        if nerve is None:
             continue
-        nerve = min(inside, key=lambda n: min(abs(n.start - mention.end), abs(mention.start - n.end)))
         polarity = scope.polarity(nerve, mention)
         if _kept(polarity):
             denied = polarity == "denied"
@@ -224,9 +229,8 @@ def _sign_claims(sentence: Sentence, by_kind: dict[str, list[Mention]], scope: S
     tiers = by_kind.get("tier", []) + by_kind.get("care", [])
     out: list[Claim] = []
     for mention in signs:
-        inside = [t for t in tiers if scope.same_clause(t, mention)]
-        if inside:
-            tier = min(inside, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
+        tier = _nearest_in_clause(tiers, mention, scope)
+        if tier is not None:
             polarity = scope.polarity(mention, tier)
             if _kept(polarity):
                 level = "care" if tier.kind == "care" else min(tier.ids, key=m.URGENCY_ORDER.index)
