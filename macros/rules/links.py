@@ -34,11 +34,8 @@ def _record_problem(ctx: Context, words: str, kind_word: str, record_id: str) ->
         return f"a figure is quoted with empty words: write [](figure:{record_id}) - its stored value is shown"
     if not ctx.readable(kind):
         return None
-    known = {r.id for r in records_of(ctx.kb, kind)} | ctx.broken_ids[kind]
-    if record_id in known:
-        return None
-    hint = did_you_mean(record_id, known) or f" - see data/{BY_KEY[kind].file}"
-    return f"[{words}]({kind_word}:{record_id}) names unknown {BY_KEY[kind].label} '{record_id}'{hint}"
+    unknown = ctx.unknown(kind, record_id)
+    return f"[{words}]({kind_word}:{record_id}) names {unknown}" if unknown else None
 
 
 def _pages(ctx: Context) -> set[str]:

@@ -8,7 +8,6 @@ import jinja2
 from jinja2 import nodes
 
 from macros.kb.places import PAGE_MACROS
-from macros.kb.sections import BY_KEY, records_of
 from macros.problems import did_you_mean
 from macros.rules.privacy import css_assets, html_assets, markdown_assets
 from macros.rules.registry import Context, PageFinding, check
@@ -94,10 +93,9 @@ def page_ids_resolve(ctx: Context) -> Iterator[PageFinding]:
         if kind is None or not call.args or not isinstance(call.args[0], nodes.Const) or not ctx.readable(kind):
             continue
         record_id = str(call.args[0].value)
-        known = {r.id for r in records_of(ctx.kb, kind)} | ctx.broken_ids[kind]
-        if record_id not in known:
-            hint = did_you_mean(record_id, known) or f" - see data/{BY_KEY[kind].file}"
-            yield PageFinding(path, call.lineno, f"{name}() names unknown {BY_KEY[kind].label} '{record_id}'{hint}")
+        unknown = ctx.unknown(kind, record_id)
+        if unknown:
+            yield PageFinding(path, call.lineno, f"{name}() names {unknown}")
 
 
 @check("privacy-third-party")

@@ -16,7 +16,8 @@ from typing import Any
 from macros.kb import models as m
 from macros.kb.load import Loaded
 from macros.kb.origin import origin
-from macros.problems import Problem, Severity, has_errors
+from macros.kb.sections import BY_KEY, records_of
+from macros.problems import Problem, Severity, did_you_mean, has_errors
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,15 @@ class Context:
     def readable(self, key: str) -> bool:
         """False when the file holding section ``key`` could not be read: skip checks into it."""
         return key not in self.unreadable
+
+    def unknown(self, kind: str, record_id: str) -> str | None:
+        """None when ``record_id`` names a record of section ``kind`` (one that failed to load
+        counts), else the words for a message: "unknown <kind> 'id'" and a hint."""
+        known = {r.id for r in records_of(self.kb, kind)} | self.broken_ids[kind]
+        if record_id in known:
+            return None
+        hint = did_you_mean(record_id, known) or f" - see data/{BY_KEY[kind].file}"
+        return f"unknown {BY_KEY[kind].label} '{record_id}'{hint}"
 
 
 Rule = Callable[[Context], Iterable[Finding | PageFinding]]
