@@ -25,17 +25,28 @@ OPEN_EVERYTHING = """() => {
 
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
 
+#: Switches to the dark palette as a reader does, with the theme's toggle; returns the scheme shown.
+TO_DARK = """() => {
+  document.querySelector('label[for="__palette_1"]').click();
+  document.activeElement.blur();
+  return document.body.getAttribute('data-md-color-scheme');
+}"""
 
-@pytest.fixture(scope="module", params=[(s, w) for s in ("light", "dark") for w in SCREENS], ids="-".join)
-def scheme_page(request, browser):
-    scheme, screen = request.param
+AXE_RUN = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+@pytest.fixture(scope="module", params=list(SCREENS))
+def screen_page(request, browser):
+    screen = request.param
     phone = screen == "phone"
-    # bypass_csp: axe is injected as an inline script, which the site's own policy would block.
+    # bypass_csp: axe is injected as an inline script, which the site's own policy would block;
+    # it is injected into every page as it loads (sent to the browser once, not once per page).
     context = browser.new_context(
-        color_scheme=scheme, viewport=SCREENS[screen], is_mobile=phone, has_touch=phone, bypass_csp=True
+        color_scheme="light", viewport=SCREENS[screen], is_mobile=phone, has_touch=phone, bypass_csp=True
     )
+    context.add_init_script(axe_source())
     page = context.new_page()
-    yield f"{scheme} {screen}", page
+    yield screen, page
     context.close()
 
 
@@ -44,23 +55,37 @@ PARTS = 6
 
 
 @pytest.mark.parametrize("part", range(PARTS))
-def test_every_page_has_no_axe_violations(scheme_page, site_url: str, built_site, part: int) -> None:
-    """Zero violations, best practice included (landmark-unique, heading-order...): no exceptions."""
-    scheme, page = scheme_page
-    script = axe_source()
+def test_every_page_has_no_axe_violations(screen_page, site_url: str, built_site, part: int) -> None:
+    """Zero violations, best practice included (landmark-unique, heading-order...): no exceptions.
+    Each page is checked in the light palette, then again after switching to the dark one."""
+    screen, page = screen_page
     failures = []
     for path in _pages(built_site)[part::PARTS]:
         page.goto(site_url + path)
         page.evaluate(OPEN_EVERYTHING)
-        page.add_script_tag(content=script)
-        result = page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_TAGS,
-        )
-        for violation in result["violations"]:
-            targets = [node["target"] for node in violation["nodes"][:3]]
-            failures.append(f"{scheme} {path}: {violation['id']} ({violation['help']}) at {targets}")
+        failures += _axe_in_both_palettes(page, f"{screen} {path}")
     assert failures == []
+
+
+def _axe_in_both_palettes(page, label: str) -> list[str]:
+    """axe's violations on the open page in the light palette, then in the dark one."""
+    failures = []
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            assert page.evaluate(TO_DARK) == "slate", label
+        for violation in page.evaluate(AXE_RUN, WCAG_TAGS)["violations"]:
+            targets = [node["target"] for node in violation["nodes"][:3]]
+            failures.append(f"{scheme} {label}: {violation['id']} ({violation['help']}) at {targets}")
+    page.evaluate("localStorage.clear()")  # the next page opens in the light palette again
+    return failures
+
+
+def test_a_contrast_fault_of_the_dark_palette_alone_is_caught(screen_page, site_url: str) -> None:
+    _screen, page = screen_page
+    page.goto(site_url + "/about/")
+    page.add_style_tag(content="[data-md-color-scheme=slate] article p { color: #3a3a3a !important; }")
+    failures = _axe_in_both_palettes(page, "/about/")
+    assert failures and all(f.startswith("dark ") and "color-contrast" in f for f in failures), failures
 
 
 def test_dark_palette_is_really_dark(browser, site_url: str) -> None:
