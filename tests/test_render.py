@@ -184,7 +184,10 @@ def test_inverse_relations_equal_a_scan_of_every_record() -> None:
     kb, urgency = v.kb, {level: i for i, level in enumerate(m.URGENCY_ORDER)}
     for region in v.regions:
         via_roots = {r.id for r in kb.roots if region in r.twitch_regions}
-        assert v.causes_for_region(region) == [c for c in kb.causes if region in c.regions or via_roots & set(c.roots)]
+        found = v.causes_for_region(region)  # most likely first: tests/test_legmap.py checks the order
+        assert sorted(c.id for c in found) == sorted(
+            c.id for c in kb.causes if region in c.regions or via_roots & set(c.roots)
+        )
         assert v.muscles_in_region(region) == [x for x in kb.anatomy.muscles if x.region == region]
         own = [s for s in kb.signs if region in s.regions]
         signs = sorted([*own, *(s for s in kb.signs if s.general and s not in own)], key=lambda s: urgency[s.urgency])
