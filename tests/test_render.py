@@ -12,7 +12,7 @@ from macros.kb.views import Views
 from macros.render import entities, lists, pages, signs
 from macros.render.citations import Citer, source_list
 from macros.render.labels import urgency_card
-from macros.render.markdown import cell, esc, href
+from macros.render.markdown import esc, href
 from macros.site.finish import add_months
 from macros.site.glossary_links import link_first_uses, term_patterns
 from tests.helpers import MINIMAL, ROOT
@@ -25,7 +25,6 @@ def v() -> Views:
 
 def test_escape_keeps_html_out() -> None:
     assert esc('<script>alert("x")</script>') == '&lt;script&gt;alert("x")&lt;/script&gt;'
-    assert cell("a | b\nc") == "a \\| b c"
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,8 @@ import html
 import posixpath
 import re
 
-from macros.kb import models as m
 from macros.kb.places import anchor_of, page_of
 from macros.kb.text import UNSAFE_LINK
-from macros.render.citations import Citer
 
 
 def href(here: str, kind: str, record_id: str) -> str:
@@ -117,16 +115,6 @@ def esc(text: str) -> str:
     return text
 
 
-def cell(text: str) -> str:
-    """Escape text for a Markdown table cell (one line, no bare pipes)."""
-    return esc(" ".join(text.split())).replace("|", "\\|")
-
-
 def bullets(items: list[str]) -> str:
     """A Markdown bullet list (blank line before it so it always renders)."""
     return "\n" + "\n".join(f"- {item}" for item in items) + "\n"
-
-
-def cited(text: str, record: m.Record, citer: Citer) -> str:
-    """Escaped text followed by the record's footnote citations."""
-    return f"{esc(text)}{citer.cite(record)}"
