@@ -196,8 +196,8 @@ def _figure_claims(
     figures = by_kind.get("figure", [])
     if len(figures) > 1 or not has_share(sentence.text):
         return []  # several quantities in one sentence: the numbers cannot be told apart
+    said = shares(sentence.text)
     if not figures:  # no stored phrase: the quantity may still be named in other words
-        said = shares(sentence.text)
         one_value = len({(s.low, s.high) for s in said}) == 1  # "7 in 10 (70%)" is one value
         fid = vocab.figure_by_words(sentence.text) if one_value else None
         if fid is None:
@@ -205,7 +205,7 @@ def _figure_claims(
         figures = [Mention("figure", frozenset({fid}), said[0].position, said[0].position, "")]
     mention = figures[0]
     lo, hi = clause_of(mention.start, clauses(sentence.text, fine=True))
-    found = [s for s in shares(sentence.text) if lo <= s.position <= hi]
+    found = [s for s in said if lo <= s.position <= hi]
     if not found or scope.negations:
         return []
     share = min(found, key=lambda s: abs(s.position - mention.start))
