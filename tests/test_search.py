@@ -47,6 +47,8 @@ EXPECTED = {
     "numbness on top of foot": "body-areas/top-of-foot/",
     "jerk when falling asleep": "faqs/#faq-jerk-when-falling-asleep",
     "medicine side effect": "causes/medications/",
+    "arm twitching": "body-areas/arm-hand/",  # the body area, before a cause that can reach the arms
+    "hand twitching": "body-areas/arm-hand/",
 }
 
 #: Digits run into the word or punctuation before them, as a citation marker's do when its

@@ -61,7 +61,7 @@ def page_title(kind: str, title: str) -> str:
 
 #: Search ranking of generated pages: a reader's everyday words should land on the one page
 #: about that thing before long list pages that merely mention it (tests/test_search.py).
-SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 3}
+SEARCH_BOOST = {"causes": 5, "roots": 5, "regions": 5}
 
 #: lunr's stop words: the index never holds them, and Material makes every query word a prefix,
 #: so "is twitching serious" also searched for "is*" (Isaacs syndrome first) and "twitching at
