@@ -49,6 +49,8 @@ EXPECTED = {
     "medicine side effect": "causes/medications/",
     "arm twitching": "body-areas/arm-hand/",  # the body area, before a cause that can reach the arms
     "hand twitching": "body-areas/arm-hand/",
+    "weakness": "warning-signs/#sign-muscle-weakness",  # the warning sign, not a root's list of muscles
+    "hypnic jerk": "faqs/#faq-jerk-when-falling-asleep",
 }
 
 #: Digits run into the word or punctuation before them, as a citation marker's do when its
