@@ -74,3 +74,26 @@ def site_paths(site: Path) -> list[str]:
         rel = page.parent.relative_to(site).as_posix()
         paths.append("/" if rel == "." else f"/{rel}/")
     return paths
+
+
+#: Switches to the dark palette as a reader does, with the theme's toggle; returns the scheme shown.
+TO_DARK = """() => {
+  document.querySelector('label[for="__palette_1"]').click();
+  document.activeElement.blur();
+  return document.body.getAttribute('data-md-color-scheme');
+}"""
+
+AXE_RUN = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+def axe_in_both_palettes(page, label: str) -> list[str]:
+    """axe's violations on the open page (axe already in it) in the light palette, then in the dark one."""
+    failures = []
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            assert page.evaluate(TO_DARK) == "slate", label
+        for violation in page.evaluate(AXE_RUN, WCAG_TAGS)["violations"]:
+            targets = [node["target"] for node in violation["nodes"][:3]]
+            failures.append(f"{scheme} {label}: {violation['id']} ({violation['help']}) at {targets}")
+    page.evaluate("localStorage.clear()")  # the next page opens in the light palette again
+    return failures

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import WCAG_TAGS, axe_source, site_paths
+from tests.browser import WCAG_TAGS, axe_in_both_palettes, axe_source, site_paths
 
 
 def _pages(built_site) -> list[str]:
@@ -24,15 +24,6 @@ OPEN_EVERYTHING = """() => {
 }"""
 
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
-
-#: Switches to the dark palette as a reader does, with the theme's toggle; returns the scheme shown.
-TO_DARK = """() => {
-  document.querySelector('label[for="__palette_1"]').click();
-  document.activeElement.blur();
-  return document.body.getAttribute('data-md-color-scheme');
-}"""
-
-AXE_RUN = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
 @pytest.fixture(scope="module", params=list(SCREENS))
@@ -63,28 +54,15 @@ def test_every_page_has_no_axe_violations(screen_page, site_url: str, built_site
     for path in _pages(built_site)[part::PARTS]:
         page.goto(site_url + path)
         page.evaluate(OPEN_EVERYTHING)
-        failures += _axe_in_both_palettes(page, f"{screen} {path}")
+        failures += axe_in_both_palettes(page, f"{screen} {path}")
     assert failures == []
-
-
-def _axe_in_both_palettes(page, label: str) -> list[str]:
-    """axe's violations on the open page in the light palette, then in the dark one."""
-    failures = []
-    for scheme in ("light", "dark"):
-        if scheme == "dark":
-            assert page.evaluate(TO_DARK) == "slate", label
-        for violation in page.evaluate(AXE_RUN, WCAG_TAGS)["violations"]:
-            targets = [node["target"] for node in violation["nodes"][:3]]
-            failures.append(f"{scheme} {label}: {violation['id']} ({violation['help']}) at {targets}")
-    page.evaluate("localStorage.clear()")  # the next page opens in the light palette again
-    return failures
 
 
 def test_a_contrast_fault_of_the_dark_palette_alone_is_caught(screen_page, site_url: str) -> None:
     _screen, page = screen_page
     page.goto(site_url + "/about/")
     page.add_style_tag(content="[data-md-color-scheme=slate] article p { color: #3a3a3a !important; }")
-    failures = _axe_in_both_palettes(page, "/about/")
+    failures = axe_in_both_palettes(page, "/about/")
     assert failures and all(f.startswith("dark ") and "color-contrast" in f for f in failures), failures
 
 
