@@ -44,6 +44,16 @@ def test_yaml_edit_shows_up_and_errors_show_in_the_browser(served) -> None:
     wait_for_page(base + "/causes/caffeine-and-stimulants/", "Coffee and other stimulants", 30)
 
 
+def test_an_edited_theme_override_shows_up(served) -> None:
+    """The preview compiles the theme's templates once, keyed by their source: an edit to an
+    override still shows on the next save."""
+    project, base, _server = served
+    edit(project / "overrides" / "main.html", "{% block extrahead %}", '{% block extrahead %}<meta name="ta-edited">')
+    wait_for_page(base + "/", '<meta name="ta-edited">', 30)
+    edit(project / "overrides" / "main.html", '<meta name="ta-edited">', '<meta name="ta-edited-again">')
+    wait_for_page(base + "/", '<meta name="ta-edited-again">', 30)
+
+
 #: Each mistake an editor can make: (what it is, file, text to replace, broken text, rule expected).
 MISTAKES = [
     (
