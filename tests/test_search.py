@@ -51,6 +51,7 @@ EXPECTED = {
     "hand twitching": "body-areas/arm-hand/",
     "weakness": "warning-signs/#sign-muscle-weakness",  # the warning sign, not a root's list of muscles
     "hypnic jerk": "faqs/#faq-jerk-when-falling-asleep",
+    "thigh twitching": "body-areas/front-thigh/",  # a thigh page, not the saddle area (whose name said "thighs")
 }
 
 #: Digits run into the word or punctuation before them, as a citation marker's do when its
