@@ -10,7 +10,7 @@ from jinja2 import nodes
 from macros.kb.places import PAGE_MACROS
 from macros.problems import did_you_mean
 from macros.rules.privacy import css_assets, html_assets, markdown_assets
-from macros.rules.registry import Context, PageFinding, check
+from macros.rules.registry import Context, PageFinding, check, shared
 
 #: Names a page may call besides our macros: mkdocs-macros' own and Jinja's globals.
 BUILTIN_CALLS = frozenset(
@@ -18,23 +18,22 @@ BUILTIN_CALLS = frozenset(
 )
 
 
+@shared
 def _parsed(ctx: Context) -> dict[str, tuple[nodes.Template | None, PageFinding | None]]:
     """Each page parsed as mkdocs-macros parses it (default Jinja delimiters), once per run."""
-    if "jinja" not in ctx.memo:
-        env = jinja2.Environment()
-        parsed: dict[str, tuple[nodes.Template | None, PageFinding | None]] = {}
-        for path, text in ctx.pages.items():
-            if "{" not in text:
-                parsed[path] = (None, None)
-                continue
-            try:
-                parsed[path] = (env.parse(text), None)
-            except jinja2.TemplateSyntaxError as exc:
-                hint = _syntax_hint(exc.message or "")
-                line = _opening_line(text, exc.lineno)
-                parsed[path] = (None, PageFinding(path, line, f"macro syntax: {exc.message}{hint}"))
-        ctx.memo["jinja"] = parsed
-    return ctx.memo["jinja"]
+    env = jinja2.Environment()
+    parsed: dict[str, tuple[nodes.Template | None, PageFinding | None]] = {}
+    for path, text in ctx.pages.items():
+        if "{" not in text:
+            parsed[path] = (None, None)
+            continue
+        try:
+            parsed[path] = (env.parse(text), None)
+        except jinja2.TemplateSyntaxError as exc:
+            hint = _syntax_hint(exc.message or "")
+            line = _opening_line(text, exc.lineno)
+            parsed[path] = (None, PageFinding(path, line, f"macro syntax: {exc.message}{hint}"))
+    return parsed
 
 
 def _opening_line(text: str, stopped: int) -> int:

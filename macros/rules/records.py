@@ -11,7 +11,7 @@ from macros.kb.origin import origin
 from macros.kb.sections import BY_KEY, REFERENCES, SECTIONS, all_records, citations_of, fact_records, label, records_of
 from macros.kb.text import HTML, UNSAFE_LINK, is_placeholder
 from macros.problems import did_you_mean
-from macros.rules.registry import Context, Finding, PageFinding, check
+from macros.rules.registry import Context, Finding, PageFinding, check, shared
 
 
 @check("id-duplicate")
@@ -169,15 +169,14 @@ def _strings(
             _strings(record, inner, (*where, name), out)
 
 
+@shared
 def record_strings(ctx: Context) -> list[tuple[m.Model, tuple[str | int, ...], str]]:
     """(record, field path, text) for every string of every record, gathered once per run and
     shared by the rules that read data text."""
-    if "strings" not in ctx.memo:
-        found: list[tuple[m.Model, tuple[str | int, ...], str]] = []
-        for record in all_records(ctx.kb):
-            _strings(record, record, (), found)
-        ctx.memo["strings"] = found
-    return ctx.memo["strings"]
+    found: list[tuple[m.Model, tuple[str | int, ...], str]] = []
+    for record in all_records(ctx.kb):
+        _strings(record, record, (), found)
+    return found
 
 
 @check("html-in-text")

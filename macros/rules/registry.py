@@ -8,10 +8,11 @@ Rules never print or raise. ``python -m macros check`` and the build run the sam
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from macros.kb import models as m
 from macros.kb.load import Loaded
@@ -70,6 +71,20 @@ class Context:
 
 
 Rule = Callable[[Context], Iterable[Finding | PageFinding]]
+T = TypeVar("T")
+
+
+def shared(func: Callable[[Context], T]) -> Callable[[Context], T]:
+    """Run ``func(ctx)`` once per run: its result is kept in ``ctx.memo`` for every rule that asks."""
+    key = f"{func.__module__}.{func.__qualname__}"
+
+    @functools.wraps(func)
+    def once(ctx: Context) -> T:
+        if key not in ctx.memo:
+            ctx.memo[key] = func(ctx)
+        return ctx.memo[key]
+
+    return once
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from macros.kb.views import Views
 from macros.rules.prose.claims import Claim, Place, claims
 from macros.rules.prose.sentences import Sentence, SentenceLines, markdown_sentences, record_sentences
 from macros.rules.prose.vocabulary import Vocabulary
-from macros.rules.registry import Context, PageFinding
+from macros.rules.registry import Context, PageFinding, shared
 
 #: Allowed distance, in percentage points, between a stated and a stored percentage.
 PERCENT_TOLERANCE = 2.0
@@ -118,55 +118,51 @@ class Facts:
         return ", ".join(owners)
 
 
+@shared
 def facts_of(ctx: Context) -> Facts:
     """The run's Facts, built once and shared by every rule."""
-    if "facts" not in ctx.memo:
-        ctx.memo["facts"] = Facts(ctx.kb)
-    return ctx.memo["facts"]
+    return Facts(ctx.kb)
 
 
+@shared
 def vocabulary_of(ctx: Context) -> Vocabulary:
     """The run's phrase indexes, built once and shared by every rule."""
-    if "vocabulary" not in ctx.memo:
-        ctx.memo["vocabulary"] = Vocabulary(ctx.kb)
-    return ctx.memo["vocabulary"]
+    return Vocabulary(ctx.kb)
 
 
+@shared
 def prose_units(ctx: Context) -> list[tuple[str, list[Sentence], Callable[[Sentence], int]]]:
     """(file, its sentences, the line of one of them) for every file with prose: pages, then data
     files (split once per run, shared by the rules)."""
-    if "prose" not in ctx.memo:
-        units = [(path, list(markdown_sentences(path, text)), _own_line) for path, text in ctx.pages.items()]
-        by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
-        for record in (r for key in PROSE_SECTIONS for r in records_of(ctx.kb, key)):
-            place = origin(record)
-            if place is not None:
-                by_file.setdefault(place.path, []).append((record, place))
-        for path, located in by_file.items():
-            sentences = [s for record, place in located for s in record_sentences(record, path, place.line_of)]
-            units.append((path, sentences, SentenceLines(located[0][1].doc.text)))
-        ctx.memo["prose"] = units
-    return ctx.memo["prose"]
+    units = [(path, list(markdown_sentences(path, text)), _own_line) for path, text in ctx.pages.items()]
+    by_file: dict[str, list[tuple[m.Model, Origin]]] = {}
+    for record in (r for key in PROSE_SECTIONS for r in records_of(ctx.kb, key)):
+        place = origin(record)
+        if place is not None:
+            by_file.setdefault(place.path, []).append((record, place))
+    for path, located in by_file.items():
+        sentences = [s for record, place in located for s in record_sentences(record, path, place.line_of)]
+        units.append((path, sentences, SentenceLines(located[0][1].doc.text)))
+    return units
 
 
 def _own_line(sentence: Sentence) -> int:
     return sentence.line  # a page's sentences are read line by line: each knows its line
 
 
+@shared
 def all_claims(ctx: Context) -> list[Claim]:
     """Every claim of every sentence, each at its own line (found once per run, shared by the rules)."""
-    if "claims" not in ctx.memo:
-        found: list[Claim] = []
-        if ctx.kb.lexicon is not None and ctx.readable("lexicon"):
-            vocab = vocabulary_of(ctx)
-            for _, sentences, line_of in prose_units(ctx):
-                for sentence in sentences:
-                    made = claims(sentence, vocab)
-                    if made:
-                        located = sentence._replace(line=line_of(sentence))
-                        found += [replace(c, sentence=located) for c in made]
-        ctx.memo["claims"] = found
-    return ctx.memo["claims"]
+    found: list[Claim] = []
+    if ctx.kb.lexicon is not None and ctx.readable("lexicon"):
+        vocab = vocabulary_of(ctx)
+        for _, sentences, line_of in prose_units(ctx):
+            for sentence in sentences:
+                made = claims(sentence, vocab)
+                if made:
+                    located = sentence._replace(line=line_of(sentence))
+                    found += [replace(c, sentence=located) for c in made]
+    return found
 
 
 def finding(claim: Claim, message: str) -> PageFinding:
