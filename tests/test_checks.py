@@ -232,6 +232,14 @@ FAILING = [
         ["region 'calf' has no `in_short:`"],
     ),
     (
+        "summary-repeats-tag",
+        "data/causes.yaml",
+        "outlook: It is harmless.",
+        "outlook: Harmless, and brief.",
+        "outlook: Harmless",
+        ["opens with 'Harmless'", "'Usually harmless'"],
+    ),
+    (
         "sign-group-tier",
         "data/signs.yaml",
         "    sources: [{id: agency-page, tier: urgent}]\n    reviewed: 2026-01-10\nsign_groups: []",

@@ -11,6 +11,7 @@ from macros.kb.origin import origin
 from macros.kb.sections import BY_KEY, REFERENCES, SECTIONS, all_records, citations_of, fact_records, label, records_of
 from macros.kb.text import HTML, UNSAFE_LINK, is_placeholder
 from macros.problems import did_you_mean
+from macros.render.labels import SERIOUSNESS_LABEL
 from macros.rules.registry import Context, Finding, PageFinding, check, shared
 
 
@@ -238,6 +239,25 @@ def summaries_present(ctx: Context) -> Iterator[Finding]:
                 ("id",),
                 f"{label(record)} has no `in_short:` - write what it is, whether it is usually harmless, "
                 "what helps and when to see a doctor (with the warning tier to link)",
+            )
+
+
+@check("summary-repeats-tag", severity="warning")
+def outlooks_add_to_their_tag(ctx: Context) -> Iterator[Finding]:
+    """A cause's `in_short.outlook` that opens with its seriousness tag's words (the page shows the
+    tag just before it: "Usually harmless. Harmless, and...")."""
+    for cause in ctx.kb.causes:
+        if cause.in_short is None:
+            continue
+        tag = SERIOUSNESS_LABEL[cause.seriousness]
+        said = {w for w in re.findall(r"[a-z]+", tag.lower()) if len(w) > 3 and w != "usually"}
+        first = re.match(r"[A-Za-z]+", cause.in_short.outlook)
+        if first and first.group(0).lower() in said:
+            yield Finding(
+                cause,
+                ("in_short", "outlook"),
+                f"{label(cause)}: in_short.outlook opens with '{first.group(0)}', which its tag '{tag}' already "
+                "says just before it - start with what the tag does not say (how common, how long, what helps)",
             )
 
 
