@@ -1,6 +1,6 @@
-"""Accessibility in a real browser: axe-core at WCAG 2.1 A/AA and best practice on every page, in
-both palettes, on a wide screen and a phone, with no exceptions; keyboard reach with visible focus;
-phone text size, tap targets and no sideways scroll, with every collapsed entry and a glossary
+"""Accessibility in a real browser: axe-core at WCAG 2.1 A/AA and best practice on every page (its
+colour rules in the dark palette too), on a wide screen and a phone, with no exceptions; keyboard
+reach with visible focus; phone text size, tap targets and no sideways scroll, with every collapsed entry and a glossary
 definition open."""
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ PARTS = 6
 @pytest.mark.parametrize("part", range(PARTS))
 def test_every_page_has_no_axe_violations(screen_page, site_url: str, built_site, part: int) -> None:
     """Zero violations, best practice included (landmark-unique, heading-order...): no exceptions.
-    Each page is checked in the light palette, then again after switching to the dark one."""
+    Each page is checked in the light palette, then after switching to the dark one (what that
+    palette changes: colours, and which palette toggle shows)."""
     screen, page = screen_page
     failures = []
     for path in _pages(built_site)[part::PARTS]:
@@ -64,6 +65,27 @@ def test_a_contrast_fault_of_the_dark_palette_alone_is_caught(screen_page, site_
     page.add_style_tag(content="[data-md-color-scheme=slate] article p { color: #3a3a3a !important; }")
     failures = axe_in_both_palettes(page, "/about/")
     assert failures and all(f.startswith("dark ") and "color-contrast" in f for f in failures), failures
+
+
+#: An unnamed image that only the dark palette shows, beside its toggle.
+DARK_ONLY_IMAGE = """() => {
+  const style = document.createElement('style');
+  style.textContent = '.dark-only { display: none } [data-md-color-scheme=slate] .dark-only { display: inline }';
+  document.head.append(style);
+  const img = document.createElement('img');
+  img.className = 'dark-only';
+  img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+  document.querySelector('[data-md-component=palette]').append(img);
+}"""
+
+
+def test_a_fault_of_the_dark_palettes_toggle_alone_is_caught(screen_page, site_url: str) -> None:
+    """In the dark palette every rule, not only colour, still checks the toggle that palette shows."""
+    _screen, page = screen_page
+    page.goto(site_url + "/about/")
+    page.evaluate(DARK_ONLY_IMAGE)
+    failures = axe_in_both_palettes(page, "/about/")
+    assert failures and all(f.startswith("dark ") and "image-alt" in f for f in failures), failures
 
 
 def test_dark_palette_is_really_dark(browser, site_url: str) -> None:

@@ -29,13 +29,6 @@ def desktop(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", KEY_PAGES)
-def test_no_horizontal_scrolling_on_a_phone(phone, site_url: str, path: str) -> None:
-    phone.goto(site_url + path)
-    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
-
-
 def test_urgency_tiers_are_written_in_words_in_order(desktop, site_url: str) -> None:
     tiers = ["Emergency", "Urgent", "Soon", "Self-care"]
     desktop.goto(site_url + "/warning-signs/")
