@@ -1,7 +1,7 @@
 """Accessibility in a real browser: axe-core at WCAG 2.1 A/AA and best practice on every page (its
 colour rules in the dark palette too), on a wide screen and a phone, with no exceptions; keyboard
-reach with visible focus; phone text size, tap targets and no sideways scroll, with every collapsed entry and a glossary
-definition open."""
+reach with visible focus; phone text size, tap targets and no sideways scroll, with every collapsed
+entry and a glossary definition open."""
 
 from __future__ import annotations
 
