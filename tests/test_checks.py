@@ -232,6 +232,16 @@ FAILING = [
         ["region 'calf' has no `in_short:`"],
     ),
     (
+        "summary-missing",
+        "data/roots.yaml",
+        "    in_short:\n      what: A nerve from the lower back that points the foot down.\n      outlook: A twitch on its "
+        "own is rarely from a nerve root.\n      helps: Keep active.\n      doctor: See a doctor if rising on tiptoe "
+        "gets hard.\n      tier: soon\n",
+        "",
+        "- id: s1",
+        ["root 's1' has no `in_short:`"],
+    ),
+    (
         "summary-repeats-tag",
         "data/causes.yaml",
         "outlook: It is harmless.",

@@ -9,9 +9,16 @@ from macros.kb.load import load
 from tests.helpers import ROOT
 
 PHONE = {"width": 390, "height": 844}
-#: The pages a reader lands on: home, and every cause and body-area page (from the data).
+#: The pages a reader lands on: home, the nerve-root table, and every cause, body-area and nerve-root
+#: page (from the data; search sends "foot drop" or "knee jerk" to a root's page).
 _KB = load(ROOT).kb
-LANDING = ["/", *(f"/causes/{c.id}/" for c in _KB.causes), *(f"/body-areas/{r.id}/" for r in _KB.anatomy.regions)]
+LANDING = [
+    "/",
+    "/roots/",
+    *(f"/causes/{c.id}/" for c in _KB.causes),
+    *(f"/body-areas/{r.id}/" for r in _KB.anatomy.regions),
+    *(f"/roots/{r.id}/" for r in _KB.roots),
+]
 
 FIRST_SCREEN = """(height) => {
   const box = document.querySelector('article .ta-in-short');

@@ -11,7 +11,7 @@ from macros.kb.load import load
 from macros.kb.views import Views
 from macros.render import entities, lists, pages, signs
 from macros.render.citations import Citer, source_list
-from macros.render.labels import urgency_card
+from macros.render.labels import PLACE_ALONE, urgency_card
 from macros.render.markdown import esc, href
 from macros.site.finish import add_months
 from macros.site.glossary_links import link_first_uses, term_patterns
@@ -89,13 +89,28 @@ def test_cause_page_answers_first_then_signs_then_what_helps(v: Views) -> None:
     assert "ta-cite" not in summary, "no citation marker inside a summary"
 
 
+def test_root_page_answers_first_then_gives_the_details(views: Views) -> None:
+    """A nerve root's page opens like a cause's or an area's: its answer, then the warning signs of
+    the causes that involve it, most urgent first, and only then the reference details."""
+    body = entities.root_page(views, "l5", "roots/l5.md", Citer(views.sources))
+    order = [body.index(x) for x in ("In short", "## When to see a doctor", "## Movements it powers", "## Reflex")]
+    assert order == sorted(order), body
+    assert views.roots["l5"].in_short.doctor in body
+    signs = views.signs_for_root("l5")
+    assert {"sciatica-with-foot-drop", "bladder-control-change"} <= {s.id for s in signs}
+    assert [s.urgency for s in signs] == sorted((s.urgency for s in signs), key=m.URGENCY_ORDER.index)
+    assert body.index("sign-bladder-control-change") < body.index("sign-sciatica-with-foot-drop")
+    summary = body[body.index("In short") : body.index("## When to see a doctor")]
+    assert "ta-cite" not in summary, "no citation marker inside a summary"
+
+
 def test_region_page_is_derived_from_roots_and_causes(v: Views) -> None:
     body = entities.region_page(v, "calf", "body-areas/calf.md", Citer(v.sources))
     assert "[S1](../roots/s1.md)" in body
     assert "[Caffeine](../causes/caffeine.md)" in body
     assert "Gastrocnemius" in body
     assert body.index("## Possible causes") < body.index("## When to see a doctor") < body.index("<details")
-    assert entities.PLACE_ALONE in body
+    assert PLACE_ALONE in body
 
 
 @pytest.mark.parametrize(("region", "heading"), [("calf", "## Common causes"), ("tongue", "## Possible causes")])

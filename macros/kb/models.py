@@ -154,6 +154,7 @@ class Root(Record):
 
     label: RootLabel = Field(description="The root's short label, L2 to S2.")
     name: ShortText = Field(description="Plain name, e.g. 'Fifth lumbar nerve root'.")
+    in_short: InShort | None = Field(default=None, description="The first-screen answer for this root's page.")
     aliases: list[ShortText] = Field(default_factory=list, description="Other ways to write it.")
     movements: list[ShortText] = Field(min_length=1, description="Key movements it powers.")
     key_muscles: Annotated[list[Id], RefTo("muscles")] = Field(min_length=1, description="Ids of muscles it supplies.")

@@ -107,6 +107,11 @@ class Views:
         """Warning signs that name the cause, most urgent first."""
         return list(self._signs_by_cause.get(cause_id, ()))
 
+    def signs_for_root(self, root_id: str) -> list[m.WarningSign]:
+        """Warning signs that name a cause involving the root, most urgent first."""
+        signs = {s.id: s for c in self.causes_for_root(root_id) for s in self.signs_for_cause(c.id)}
+        return _by_urgency(list(signs.values()))
+
     def signs_for_region(self, region_id: str) -> list[m.WarningSign]:
         """Warning signs that matter for twitching in a region: its own, then the general ones
         (weakness, wasting...), most urgent first."""

@@ -7,18 +7,13 @@ from __future__ import annotations
 from macros.kb import models as m
 from macros.kb.views import Views
 from macros.render.citations import Citer
-from macros.render.labels import frequency_tag, reflex_text, seriousness_badge
+from macros.render.labels import PLACE_ALONE, frequency_tag, reflex_text, seriousness_badge
 from macros.render.lists import faq_section, terms_line
 from macros.render.markdown import bullets, details, esc, link, page_href, region_title
 from macros.render.signs import WARNING_PAGE, sign_boxes
 from macros.render.summary import in_short
 
 ROOTS_INDEX = "roots/index.md"
-#: Said on every page that places twitching on the body: where it is does not say why.
-PLACE_ALONE = (
-    "Where a twitch is does not tell you its cause on its own. Twitching with no weakness, "
-    "numbness or pain is rarely a sign of a problem with a nerve root."
-)
 
 
 def _general_signs_line(here: str) -> str:
@@ -112,9 +107,16 @@ def _region_details(r: m.Region, v: Views, here: str, citer: Citer) -> str:
 
 
 def root_page(v: Views, root_id: str, here: str, citer: Citer) -> str:
-    """The page of one nerve root: a reference page, with the reminder that a place identifies nothing."""
+    """The page of one nerve root: the answer and the warning signs first, then the reference
+    details (movements, muscles, skin area, reflex, nerves)."""
     r = v.roots[root_id]
-    out = [f"# {r.label}: {esc(r.name)}\n", f"{PLACE_ALONE}\n"]
+    out = [f"# {r.label}: {esc(r.name)}\n"]
+    if r.in_short:
+        out.append(in_short(r.in_short, r, here, citer))
+    out.append("## When to see a doctor\n")
+    signs = v.signs_for_root(r.id) or v.general_signs
+    out.append(sign_boxes(signs, v, here, citer))
+    out.append(_general_signs_line(here))
     if r.aliases:
         out.append(f"*Also written: {esc(', '.join(r.aliases))}.*\n")
     out.append("## Movements it powers\n" + bullets([esc(x) for x in r.movements]).rstrip() + citer.cite(r) + "\n")

@@ -25,6 +25,8 @@ URGENCY_ACTION: dict[str, str] = {
     "soon": "Book an ordinary appointment with your doctor.",
     "self-care": "No appointment is needed. Look after yourself at home and see a doctor if things change.",
 }
+#: Said wherever a page or the leg map places twitching on the body: where it is does not say why.
+PLACE_ALONE = "Where a twitch is does not, on its own, tell you its cause."
 REFLEX_LABEL: dict[str, str] = {"knee-jerk": "Knee jerk", "ankle-jerk": "Ankle jerk"}
 FREQUENCY_LABEL: dict[str, str] = {"common": "Common", "uncommon": "Uncommon", "rare": "Rare"}
 KIND_LABEL: dict[str, str] = {

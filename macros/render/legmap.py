@@ -16,12 +16,11 @@ from macros.kb import models as m
 from macros.kb.views import Views
 from macros.render import markdown as md
 from macros.render.citations import Citer
-from macros.render.labels import SERIOUSNESS_LABEL, URGENCY_TITLE, seriousness_badge, urgency_badge
+from macros.render.labels import PLACE_ALONE, SERIOUSNESS_LABEL, URGENCY_TITLE, seriousness_badge, urgency_badge
 from macros.render.legmap_drawing import AREAS, MAP_PARTS, VIEWS, button, view_html
 
 # --- The words of the answers ------------------------------------------------------------------
 
-PLACE_ALONE = "Where a twitch is does not, on its own, tell you its cause."
 TEXT = {
     "start": "Choose an area on the drawing to see what twitching there can mean.",
     "causes": "Possible causes",

@@ -231,8 +231,8 @@ def root_ids_match_labels(ctx: Context) -> Iterator[Finding]:
 
 @check("summary-missing")
 def summaries_present(ctx: Context) -> Iterator[Finding]:
-    """A cause or body area without `in_short`, the answer its page opens with."""
-    for record in [*ctx.kb.causes, *ctx.kb.anatomy.regions]:
+    """A cause, body area or nerve root without `in_short`, the answer its page opens with."""
+    for record in [*ctx.kb.causes, *ctx.kb.anatomy.regions, *ctx.kb.roots]:
         if record.in_short is None:
             yield Finding(
                 record,

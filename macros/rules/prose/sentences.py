@@ -36,7 +36,7 @@ PROSE_FIELDS: dict[type[m.Model], tuple[str, ...]] = {
     m.Muscle: ("action",),
     m.Nerve: ("supplies",),
     m.Deficit: ("description",),
-    m.Root: ("sensory_area", "weakness", "symptoms", "reflex_note", "movements"),
+    m.Root: ("sensory_area", "weakness", "symptoms", "reflex_note", "movements", "in_short"),
     m.Figure: ("context",),
 }
 
