@@ -242,6 +242,19 @@ FAILING = [
         ["root 's1' has no `in_short:`"],
     ),
     (
+        "cause-without-signs",
+        "data/causes.yaml",
+        "    reviewed: 2026-01-10\n",
+        "    reviewed: 2026-01-10\n  - id: thyroid\n    name: Thyroid\n    category: metabolic\n"
+        "    seriousness: needs-evaluation\n    summary: An overactive thyroid.\n    mechanism: Not known.\n"
+        "    pattern: Brief twitches.\n    helps: [See a doctor.]\n    regions: [calf]\n    roots: []\n"
+        "    in_short:\n      what: A gland that works too hard.\n      outlook: It can be treated.\n"
+        "      helps: Treatment from a doctor.\n      doctor: See a doctor if you lose weight.\n      tier: soon\n"
+        "    sources: [agency-page]\n    reviewed: 2026-01-10\n",
+        "- id: thyroid",
+        ["cause 'thyroid' needs a doctor's check, but no warning sign names it", "`causes:`"],
+    ),
+    (
         "summary-repeats-tag",
         "data/causes.yaml",
         "outlook: It is harmless.",

@@ -242,6 +242,21 @@ def summaries_present(ctx: Context) -> Iterator[Finding]:
             )
 
 
+@check("cause-without-signs", severity="warning")
+def causes_have_signs(ctx: Context) -> Iterator[Finding]:
+    """A cause that needs a doctor's check, which no warning sign names: its page (and its nerve
+    roots' pages) would list no sign under "When to see a doctor"."""
+    named = {cause_id for sign in ctx.kb.signs for cause_id in sign.causes}
+    for cause in ctx.kb.causes:
+        if cause.seriousness != "benign" and cause.id not in named:
+            yield Finding(
+                cause,
+                ("id",),
+                f"{label(cause)} needs a doctor's check, but no warning sign names it - add '{cause.id}' to the "
+                "`causes:` of the signs in data/signs.yaml that matter for it",
+            )
+
+
 @check("summary-repeats-tag", severity="warning")
 def outlooks_add_to_their_tag(ctx: Context) -> Iterator[Finding]:
     """A cause's `in_short.outlook` that opens with its seriousness tag's words (the page shows the
