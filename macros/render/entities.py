@@ -16,8 +16,11 @@ from macros.render.summary import in_short
 ROOTS_INDEX = "roots/index.md"
 
 
-def _general_signs_line(here: str) -> str:
-    return f"See [all warning signs]({page_href(here, WARNING_PAGE)}), and check them against how you feel.\n"
+def _doctor_section(signs: list[m.WarningSign], v: Views, here: str, citer: Citer) -> str:
+    """The "When to see a doctor" section of a cause, area or root page: its signs, then all of them."""
+    boxes = sign_boxes(signs, v, here, citer) if signs else ""
+    every = f"See [all warning signs]({page_href(here, WARNING_PAGE)}), and check them against how you feel.\n"
+    return "\n".join(part for part in ("## When to see a doctor\n", boxes, every) if part)
 
 
 def cause_page(v: Views, cause_id: str, here: str, citer: Citer) -> str:
@@ -33,9 +36,7 @@ def cause_page(v: Views, cause_id: str, here: str, citer: Citer) -> str:
         out.append(f"*Also called: {esc(', '.join(c.synonyms))}.*\n")
     out.append(f"{esc(c.mechanism)} {esc(c.pattern)}{citer.cite(c)}\n")
     signs = v.signs_for_cause(c.id) or (v.general_signs if c.seriousness == "benign" else [])
-    out.append("## When to see a doctor\n")
-    out.append(sign_boxes(signs, v, here, citer) if signs else "")
-    out.append(_general_signs_line(here))
+    out.append(_doctor_section(signs, v, here, citer))
     out.append("## What helps\n" + bullets([esc(h) for h in c.helps]).rstrip() + citer.cite(c) + "\n")
     out.append(faq_section(v.faqs_about("causes", c.id), here, citer))
     more = []
@@ -69,9 +70,7 @@ def region_page(v: Views, region_id: str, here: str, citer: Citer) -> str:
         # "Common" only where a cause is tagged so: the tongue's causes are all rare.
         heading = "Common causes" if any(c.frequency == "common" for c in causes) else "Possible causes"
         out.append(f"## {heading}\n" + bullets(items).rstrip() + citer.cite(*causes) + "\n")
-    out.append("## When to see a doctor\n")
-    out.append(sign_boxes(v.signs_for_region(r.id), v, here, citer))
-    out.append(_general_signs_line(here))
+    out.append(_doctor_section(v.signs_for_region(r.id), v, here, citer))
     out.append(faq_section(v.faqs_about("regions", r.id), here, citer))
     out.append(
         details(
@@ -113,10 +112,7 @@ def root_page(v: Views, root_id: str, here: str, citer: Citer) -> str:
     out = [f"# {r.label}: {esc(r.name)}\n"]
     if r.in_short:
         out.append(in_short(r.in_short, r, here, citer))
-    out.append("## When to see a doctor\n")
-    signs = v.signs_for_root(r.id) or v.general_signs
-    out.append(sign_boxes(signs, v, here, citer))
-    out.append(_general_signs_line(here))
+    out.append(_doctor_section(v.signs_for_root(r.id) or v.general_signs, v, here, citer))
     if r.aliases:
         out.append(f"*Also written: {esc(', '.join(r.aliases))}.*\n")
     out.append("## Movements it powers\n" + bullets([esc(x) for x in r.movements]).rstrip() + citer.cite(r) + "\n")
